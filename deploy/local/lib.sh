@@ -1,0 +1,99 @@
+# shellcheck shell=bash
+# Shared helpers for the local infrastructure scripts. Sourced, never executed.
+
+CAISSE_LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+CAISSE_REPO_ROOT="$(cd "${CAISSE_LOCAL_DIR}/../.." && pwd)"
+CAISSE_HOME="${CAISSE_HOME:-${CAISSE_REPO_ROOT}/.caisse}"
+export CAISSE_HOME
+
+# The services of docs/platform-contracts.md.
+CAISSE_SERVICES=(
+  payment-page-service
+  authorization-service
+  office-server-service
+  batch-service
+  key-management-service
+  notification-service
+)
+
+log() { printf '[%s] %s\n' "${CAISSE_COMPONENT:-caisse}" "$*" >&2; }
+die() { printf '[%s] ERROR: %s\n' "${CAISSE_COMPONENT:-caisse}" "$*" >&2; exit 1; }
+
+# ensure_home: the state root must be traversable by the postgres user, nothing else.
+ensure_home() {
+  mkdir -p "${CAISSE_HOME}" "${CAISSE_HOME}/logs" "${CAISSE_HOME}/tools"
+  chmod 755 "${CAISSE_HOME}"
+}
+
+# port_listening HOST PORT: true when something accepts TCP connections there.
+port_listening() {
+  (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+}
+
+# port_owner PORT: pid(s) of the process listening on PORT (any address), empty when none.
+port_owner() {
+  { ss -Hltnp "sport = :$1" 2>/dev/null || true; } | { grep -o 'pid=[0-9]*' || true; } \
+    | cut -d= -f2 | sort -u | tr '\n' ' ' | sed 's/ $//'
+}
+
+# rss_mb PID: resident set size in MiB (0 when the process is gone).
+rss_mb() {
+  local kb
+  kb="$(awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || true)"
+  echo $(( ${kb:-0} / 1024 ))
+}
+
+# pid_alive PIDFILE: true when the pid in PIDFILE is a running process.
+pid_alive() {
+  [[ -s "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null
+}
+
+# wait_for SECONDS LOGFILE DESCRIPTION COMMAND...: polls COMMAND until it succeeds; on timeout prints
+# the tail of LOGFILE and fails.
+wait_for() {
+  local timeout="$1" logfile="$2" what="$3"
+  shift 3
+  local deadline=$(( SECONDS + timeout ))
+  until "$@" >/dev/null 2>&1; do
+    if (( SECONDS >= deadline )); then
+      log "${what} not ready after ${timeout}s; last lines of ${logfile}:"
+      tail -n 40 "${logfile}" >&2 2>/dev/null || true
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+
+# stop_pidfile PIDFILE NAME [SECONDS]: TERM, then KILL after SECONDS (default 30).
+stop_pidfile() {
+  local pidfile="$1" name="$2" timeout="${3:-30}" pid
+  if ! pid_alive "${pidfile}"; then
+    rm -f "${pidfile}"
+    log "${name} is not running"
+    return 0
+  fi
+  pid="$(cat "${pidfile}")"
+  kill -TERM "${pid}" 2>/dev/null || true
+  local deadline=$(( SECONDS + timeout ))
+  while kill -0 "${pid}" 2>/dev/null; do
+    if (( SECONDS >= deadline )); then
+      log "${name} (pid ${pid}) did not stop in ${timeout}s, killing it"
+      kill -KILL "${pid}" 2>/dev/null || true
+      break
+    fi
+    sleep 0.3
+  done
+  rm -f "${pidfile}"
+  log "${name} stopped"
+}
+
+# java_bin: the newest JDK available (Temurin 25 when present), else java on the PATH.
+java_bin() {
+  if [[ -n "${JAVA_HOME:-}" && -x "${JAVA_HOME}/bin/java" ]]; then
+    echo "${JAVA_HOME}/bin/java"
+  elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+    echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+  else
+    command -v java || die "no java found"
+  fi
+}
