@@ -57,11 +57,43 @@ wait_for() {
   until "$@" >/dev/null 2>&1; do
     if (( SECONDS >= deadline )); then
       log "${what} not ready after ${timeout}s; last lines of ${logfile}:"
-      tail -n 40 "${logfile}" >&2 2>/dev/null || true
+      tail -n 25 "${logfile}" >&2 2>/dev/null || true
       return 1
     fi
     sleep 0.5
   done
+}
+
+# wait_for_process SECONDS LOGFILE DESCRIPTION PIDFILE COMMAND...: like wait_for, but fails at once
+# with the log tail when the process of PIDFILE dies meanwhile.
+wait_for_process() {
+  local timeout="$1" logfile="$2" what="$3" pidfile="$4"
+  shift 4
+  local deadline=$(( SECONDS + timeout ))
+  until "$@" >/dev/null 2>&1; do
+    if ! pid_alive "${pidfile}"; then
+      log "${what} exited; last lines of ${logfile}:"
+      tail -n 25 "${logfile}" >&2 2>/dev/null || true
+      return 1
+    fi
+    if (( SECONDS >= deadline )); then
+      log "${what} not ready after ${timeout}s; last lines of ${logfile}:"
+      tail -n 25 "${logfile}" >&2 2>/dev/null || true
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+
+# start_daemon PIDFILE LOGFILE COMMAND...: runs COMMAND detached (own session, no stdin), output
+# appended to LOGFILE, pid written to PIDFILE.
+start_daemon() {
+  local pidfile="$1" logfile="$2"
+  shift 2
+  mkdir -p "$(dirname "${pidfile}")" "$(dirname "${logfile}")"
+  printf '\n===== %s starting: %s\n' "$(date -Is)" "$1" >>"${logfile}"
+  setsid "$@" </dev/null >>"${logfile}" 2>&1 &
+  echo $! >"${pidfile}"
 }
 
 # stop_pidfile PIDFILE NAME [SECONDS]: TERM, then KILL after SECONDS (default 30).
