@@ -105,12 +105,13 @@ stop_pidfile() {
     return 0
   fi
   pid="$(cat "${pidfile}")"
-  kill -TERM "${pid}" 2>/dev/null || true
+  # Daemons run in their own session (start_daemon): signal the whole process group.
+  kill -TERM -- "-${pid}" 2>/dev/null || kill -TERM "${pid}" 2>/dev/null || true
   local deadline=$(( SECONDS + timeout ))
   while kill -0 "${pid}" 2>/dev/null; do
     if (( SECONDS >= deadline )); then
       log "${name} (pid ${pid}) did not stop in ${timeout}s, killing it"
-      kill -KILL "${pid}" 2>/dev/null || true
+      kill -KILL -- "-${pid}" 2>/dev/null || kill -KILL "${pid}" 2>/dev/null || true
       break
     fi
     sleep 0.3
