@@ -146,7 +146,7 @@ cmd_status() {
   if pid_alive "${KAFKA_PID}" && ready; then
     local pid
     pid="$(cat "${KAFKA_PID}")"
-    echo "kafka      UP    ${KAFKA_HOST}:${KAFKA_PORT}  pid ${pid}  rss $(rss_mb "${pid}") MB  data ${KAFKA_DATA}"
+    echo "kafka      UP    ${KAFKA_HOST}:${KAFKA_PORT}  pid ${pid}  rss $(group_rss_mb "${pid}") MB  data ${KAFKA_DATA}"
   else
     echo "kafka      DOWN  ${KAFKA_HOST}:${KAFKA_PORT}"
     return 3

@@ -97,7 +97,7 @@ cmd_status() {
   if pid_alive "${KC_PID}" && ready; then
     local pid
     pid="$(cat "${KC_PID}")"
-    echo "keycloak   UP    ${KC_HOST}:${KC_PORT} (realm caisse)  pid ${pid}  rss $(rss_mb "${pid}") MB"
+    echo "keycloak   UP    ${KC_HOST}:${KC_PORT} (realm caisse)  pid ${pid}  rss $(group_rss_mb "${pid}") MB"
   else
     echo "keycloak   DOWN  ${KC_HOST}:${KC_PORT}"
     return 3

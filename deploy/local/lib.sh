@@ -43,6 +43,16 @@ rss_mb() {
   echo $(( ${kb:-0} / 1024 ))
 }
 
+# group_rss_mb PGID: resident set size of every process of a process group in MiB (a daemon started
+# by start_daemon leads its own group, e.g. kc.sh and the JVM it runs).
+group_rss_mb() {
+  local total=0 p
+  for p in $(pgrep -g "$1" || true); do
+    total=$(( total + $(rss_mb "${p}") ))
+  done
+  echo "${total}"
+}
+
 # pid_alive PIDFILE: true when the pid in PIDFILE is a running process.
 pid_alive() {
   [[ -s "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null

@@ -77,7 +77,7 @@ cmd_status() {
   if pid_alive "${SMTP_PID}" && ready; then
     local pid
     pid="$(cat "${SMTP_PID}")"
-    echo "smtp       UP    ${SMTP_HOST}:${SMTP_PORT} (API ${SMTP_HOST}:${API_PORT})  pid ${pid}  rss $(rss_mb "${pid}") MB"
+    echo "smtp       UP    ${SMTP_HOST}:${SMTP_PORT} (API ${SMTP_HOST}:${API_PORT})  pid ${pid}  rss $(group_rss_mb "${pid}") MB"
   else
     echo "smtp       DOWN  ${SMTP_HOST}:${SMTP_PORT} (API ${SMTP_HOST}:${API_PORT})"
     return 3
