@@ -1,0 +1,228 @@
+package org.caisse.paymentpage.application;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.caisse.common.keys.KeyLookup;
+import org.caisse.common.sips.PaypageResponse;
+import org.caisse.common.sips.SealedPaypageResponse;
+import org.caisse.paymentpage.application.port.out.Authorizer;
+import org.caisse.paymentpage.application.port.out.MerchantKeys;
+import org.caisse.paymentpage.application.port.out.MerchantSettingsStore;
+import org.caisse.paymentpage.application.port.out.PaymentRequestStore;
+import org.caisse.paymentpage.domain.CardEntry;
+import org.caisse.paymentpage.domain.MerchantSettings;
+import org.caisse.paymentpage.domain.PaymentRequest;
+import org.caisse.paymentpage.domain.PaymentStatus;
+import org.caisse.paymentpage.domain.ResponseSnapshots;
+import org.caisse.paymentpage.domain.TicketOutcome;
+import org.jboss.logging.Logger;
+
+/**
+ * The shopper's steps after the merchant's POST: show the card page, submit the card (authorize once),
+ * cancel, and show the ticket with the sealed response for the return to the shop.
+ */
+@ApplicationScoped
+public class PaymentPageService {
+
+    private static final Logger LOG = Logger.getLogger(PaymentPageService.class);
+
+    /** What the card page shows. */
+    public sealed interface PageState {
+        record NotFound() implements PageState {
+        }
+
+        record Open(PaymentRequest request, MerchantSettings merchant) implements PageState {
+        }
+
+        record Finished(UUID id) implements PageState {
+        }
+    }
+
+    /** The result of a shopper's POST on the card page (card or cancel). */
+    public sealed interface StepResult {
+        record NotFound() implements StepResult {
+        }
+
+        /** The CSRF token did not match: nothing was done. */
+        record Forbidden() implements StepResult {
+        }
+
+        record InvalidCard(PaymentRequest request, MerchantSettings merchant, CardEntry.Field field) implements StepResult {
+        }
+
+        /** The request is finished (now or before): show its ticket. */
+        record Finished(UUID id) implements StepResult {
+        }
+    }
+
+    /**
+     * What the ticket shows. {@code outcome} is null while the authorization is still under way;
+     * {@code response} is null when it cannot be sealed (key unavailable).
+     */
+    public record Ticket(PaymentRequest request, MerchantSettings merchant, TicketOutcome outcome,
+                         SealedPaypageResponse response) {
+    }
+
+    private final PaymentRequestStore store;
+    private final MerchantSettingsStore merchants;
+    private final MerchantKeys keys;
+    private final Authorizer authorizer;
+    private final Clock clock;
+
+    public PaymentPageService(PaymentRequestStore store, MerchantSettingsStore merchants, MerchantKeys keys,
+                              Authorizer authorizer, Clock clock) {
+        this.store = store;
+        this.merchants = merchants;
+        this.keys = keys;
+        this.authorizer = authorizer;
+        this.clock = clock;
+    }
+
+    public Uni<PageState> cardPage(UUID id) {
+        return store.find(id).onItem().transformToUni(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(new PageState.NotFound());
+            }
+            PaymentRequest request = found.get();
+            if (request.status() != PaymentStatus.PENDING) {
+                return Uni.createFrom().item(new PageState.Finished(id));
+            }
+            if (request.isExpiredAt(clock.instant())) {
+                return finishWith(request, "97").map(x -> new PageState.Finished(id));
+            }
+            return merchantOf(request).map(m -> new PageState.Open(request, m));
+        });
+    }
+
+    public Uni<StepResult> submitCard(UUID id, String csrfToken, String number, String expiry, String csc) {
+        return store.find(id).onItem().transformToUni(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(new StepResult.NotFound());
+            }
+            PaymentRequest request = found.get();
+            if (!tokenMatches(request.csrfToken(), csrfToken)) {
+                LOG.warnf("Card submission with a wrong CSRF token on payment request %s", id);
+                return Uni.createFrom().item(new StepResult.Forbidden());
+            }
+            if (request.status() != PaymentStatus.PENDING) {
+                return Uni.createFrom().item(new StepResult.Finished(id));
+            }
+            if (request.isExpiredAt(clock.instant())) {
+                return finishWith(request, "97").map(x -> new StepResult.Finished(id));
+            }
+            return merchantOf(request).onItem().transformToUni(merchant -> {
+                CardEntry card;
+                try {
+                    card = CardEntry.parse(number, expiry, csc, YearMonth.now(clock), merchant.testMode());
+                } catch (CardEntry.Invalid invalid) {
+                    return Uni.createFrom().item(new StepResult.InvalidCard(request, merchant, invalid.field()));
+                }
+                return authorizeOnce(request, card).map(x -> new StepResult.Finished(id));
+            });
+        });
+    }
+
+    public Uni<StepResult> cancel(UUID id, String csrfToken) {
+        return store.find(id).onItem().transformToUni(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(new StepResult.NotFound());
+            }
+            PaymentRequest request = found.get();
+            if (!tokenMatches(request.csrfToken(), csrfToken)) {
+                LOG.warnf("Cancel with a wrong CSRF token on payment request %s", id);
+                return Uni.createFrom().item(new StepResult.Forbidden());
+            }
+            if (request.status() != PaymentStatus.PENDING) {
+                return Uni.createFrom().item(new StepResult.Finished(id));
+            }
+            String code = request.isExpiredAt(clock.instant()) ? "97" : "17";
+            return finishWith(request, code).map(x -> new StepResult.Finished(id));
+        });
+    }
+
+    public Uni<Optional<Ticket>> ticket(UUID id) {
+        return store.find(id).onItem().transformToUni(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(Optional.<Ticket>empty());
+            }
+            PaymentRequest request = found.get();
+            if (request.isExpiredAt(clock.instant())) {
+                return finishWith(request, "97").onItem().transformToUni(x -> ticket(id));
+            }
+            if (request.status() != PaymentStatus.COMPLETED || request.snapshot() == null) {
+                return merchantOf(request).map(m -> Optional.of(new Ticket(request, m, null, null)));
+            }
+            return merchantOf(request).onItem().transformToUni(merchant -> sealResponse(request)
+                    .map(response -> Optional.of(new Ticket(request, merchant,
+                            TicketOutcome.fromResponseCode(request.responseCode()), response))));
+        });
+    }
+
+    private Uni<Boolean> authorizeOnce(PaymentRequest request, CardEntry card) {
+        return store.transition(request.id(), PaymentStatus.PENDING, PaymentStatus.AUTHORIZING)
+                .onItem().transformToUni(started -> {
+                    if (!started) {
+                        return Uni.createFrom().item(false);
+                    }
+                    return authorizer.authorize(request, card)
+                            .map(snapshot -> withKeyVersion(snapshot, request))
+                            .onFailure().recoverWithItem(e -> {
+                                LOG.warnf("Authorization of payment request %s failed: %s", request.id(), e.getClass().getSimpleName());
+                                return ResponseSnapshots.fromRequest(request.request(), "90", OffsetDateTime.now(clock));
+                            })
+                            .onItem().transformToUni(snapshot -> store.complete(request.id(), PaymentStatus.AUTHORIZING, snapshot));
+                });
+    }
+
+    private Uni<Boolean> finishWith(PaymentRequest request, String responseCode) {
+        Map<String, Object> snapshot = ResponseSnapshots.fromRequest(request.request(), responseCode, OffsetDateTime.now(clock));
+        return store.complete(request.id(), PaymentStatus.PENDING, snapshot);
+    }
+
+    private Uni<SealedPaypageResponse> sealResponse(PaymentRequest request) {
+        return keys.find(request.merchantId(), request.request().keyVersion())
+                .map(lookup -> {
+                    if (!(lookup instanceof KeyLookup.Found found)) {
+                        LOG.warnf("No usable key to seal the response of payment request %s", request.id());
+                        return (SealedPaypageResponse) null;
+                    }
+                    return PaypageResponse.seal(PaypageResponse.dataFromSnapshot(request.snapshot()),
+                            request.sealAlgorithm(), found.key().secretKey(), request.request().base64Response(),
+                            request.interfaceVersion());
+                })
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("Key service unavailable to seal the response of payment request %s", request.id());
+                    return null;
+                });
+    }
+
+    private Uni<MerchantSettings> merchantOf(PaymentRequest request) {
+        return merchants.find(request.merchantId()).map(found -> found.orElseGet(() -> new MerchantSettings(
+                request.merchantId(), request.merchantId(), "PRODUCTION", java.util.List.of(), false,
+                java.util.List.of(), java.util.List.of(), "fr")));
+    }
+
+    private static Map<String, Object> withKeyVersion(Map<String, Object> snapshot, PaymentRequest request) {
+        Map<String, Object> copy = new LinkedHashMap<>(snapshot);
+        if (!(copy.get("notification") instanceof Map<?, ?>)) {
+            copy.putIfAbsent("keyVersion", request.request().keyVersion());
+        }
+        return copy;
+    }
+
+    private static boolean tokenMatches(String expected, String given) {
+        if (expected == null || given == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,23 @@
+package org.caisse.paymentpage.application.port.out;
+
+import io.smallrye.mutiny.Uni;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.caisse.paymentpage.domain.PaymentRequest;
+import org.caisse.paymentpage.domain.PaymentStatus;
+
+/** Where payment requests live. */
+public interface PaymentRequestStore {
+
+    /** Stores a new request; {@code false} when the merchant already used its transaction reference. */
+    Uni<Boolean> insert(PaymentRequest request);
+
+    Uni<Optional<PaymentRequest>> find(UUID id);
+
+    /** Moves the request from {@code from} to {@code to}; {@code false} when it was not in {@code from}. */
+    Uni<Boolean> transition(UUID id, PaymentStatus from, PaymentStatus to);
+
+    /** Completes the request with its snapshot, only if it is in {@code from}; {@code false} otherwise. */
+    Uni<Boolean> complete(UUID id, PaymentStatus from, Map<String, Object> snapshot);
+}

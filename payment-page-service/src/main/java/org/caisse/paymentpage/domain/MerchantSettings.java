@@ -1,0 +1,106 @@
+package org.caisse.paymentpage.domain;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.caisse.common.url.UrlAllowList;
+
+/**
+ * A merchant's settings as distributed by office-server-service on the merchants topic
+ * ("Merchant settings (JSON)" of the platform contracts).
+ */
+public record MerchantSettings(
+        String merchantId,
+        String shopName,
+        String mode,
+        List<String> allowedUrlPatterns,
+        boolean legacySha256Allowed,
+        List<String> currencies,
+        List<String> languages,
+        String defaultLanguage) {
+
+    public MerchantSettings {
+        Objects.requireNonNull(merchantId, "merchantId");
+        allowedUrlPatterns = List.copyOf(allowedUrlPatterns);
+        currencies = List.copyOf(currencies);
+        languages = List.copyOf(languages);
+    }
+
+    /** True when the merchant runs in TEST mode (test cards offered, no real acquirer). */
+    public boolean testMode() {
+        return "TEST".equals(mode);
+    }
+
+    public boolean allowsUrl(String url) {
+        return UrlAllowList.of(allowedUrlPatterns).allows(url);
+    }
+
+    /**
+     * Reads the JSON document (as a map); throws {@link IllegalArgumentException} naming the bad field
+     * when the document does not have the contract's shape.
+     */
+    public static MerchantSettings fromDocument(Map<String, ?> doc) {
+        if (doc == null) {
+            throw new IllegalArgumentException("document");
+        }
+        String merchantId = string(doc, "merchantId", true);
+        if (!merchantId.matches("\\d{15}")) {
+            throw new IllegalArgumentException("merchantId");
+        }
+        String shopName = string(doc, "shopName", false);
+        String mode = string(doc, "mode", false);
+        Object legacy = doc.get("legacySha256Allowed");
+        if (legacy != null && !(legacy instanceof Boolean)) {
+            throw new IllegalArgumentException("legacySha256Allowed");
+        }
+        String defaultLanguage = string(doc, "defaultLanguage", false);
+        return new MerchantSettings(
+                merchantId,
+                shopName == null ? merchantId : shopName,
+                mode == null ? "TEST" : mode,
+                strings(doc, "allowedUrlPatterns"),
+                Boolean.TRUE.equals(legacy),
+                strings(doc, "currencies"),
+                strings(doc, "languages"),
+                defaultLanguage == null ? "fr" : defaultLanguage);
+    }
+
+    public Map<String, Object> toDocument() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("merchantId", merchantId);
+        doc.put("shopName", shopName);
+        doc.put("mode", mode);
+        doc.put("allowedUrlPatterns", allowedUrlPatterns);
+        doc.put("legacySha256Allowed", legacySha256Allowed);
+        doc.put("currencies", currencies);
+        doc.put("languages", languages);
+        doc.put("defaultLanguage", defaultLanguage);
+        return doc;
+    }
+
+    private static String string(Map<String, ?> doc, String key, boolean required) {
+        Object value = doc.get(key);
+        if (value == null) {
+            if (required) {
+                throw new IllegalArgumentException(key);
+            }
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            throw new IllegalArgumentException(key);
+        }
+        return s;
+    }
+
+    private static List<String> strings(Map<String, ?> doc, String key) {
+        Object value = doc.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || list.stream().anyMatch(e -> !(e instanceof String))) {
+            throw new IllegalArgumentException(key);
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+}

@@ -1,0 +1,51 @@
+package org.caisse.paymentpage.domain;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.caisse.common.seal.SealAlgorithm;
+
+/**
+ * A shopper's session from the merchant's POST to the return: the validated request, how it was sealed
+ * and encoded (the response uses the same), the CSRF token of its pages, and once completed the
+ * transaction snapshot (or the one built for a cancel or an expiry).
+ */
+public record PaymentRequest(
+        UUID id,
+        PaypageRequest request,
+        SealAlgorithm sealAlgorithm,
+        String encode,
+        String interfaceVersion,
+        String csrfToken,
+        PaymentStatus status,
+        Map<String, Object> snapshot,
+        Instant createdAt,
+        Instant expiresAt) {
+
+    public PaymentRequest {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(sealAlgorithm, "sealAlgorithm");
+        Objects.requireNonNull(status, "status");
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return status == PaymentStatus.PENDING && !now.isBefore(expiresAt);
+    }
+
+    public String merchantId() {
+        return request.merchantId();
+    }
+
+    /** The Sips response code of the outcome, when completed. */
+    public String responseCode() {
+        return snapshot == null ? null : Objects.toString(snapshot.get("responseCode"), null);
+    }
+
+    @Override
+    public String toString() {
+        return "PaymentRequest[id=" + id + ", merchantId=" + request.merchantId()
+                + ", transactionReference=" + request.transactionReference() + ", status=" + status + "]";
+    }
+}
