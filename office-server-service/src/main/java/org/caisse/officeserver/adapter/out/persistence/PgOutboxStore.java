@@ -1,0 +1,59 @@
+package org.caisse.officeserver.adapter.out.persistence;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.caisse.officeserver.application.port.out.OutboxMessage;
+import org.caisse.officeserver.application.port.out.OutboxStore;
+
+/** The outbox table: claimed with {@code FOR UPDATE SKIP LOCKED} so several relays never share a row. */
+@ApplicationScoped
+public class PgOutboxStore implements OutboxStore {
+
+    private static final String CLAIM = """
+            SELECT id, topic, record_key, payload FROM outbox
+            WHERE published_at IS NULL
+            ORDER BY created_at, id
+            LIMIT $1
+            FOR UPDATE SKIP LOCKED
+            """;
+    private static final String MARK_PUBLISHED = "UPDATE outbox SET published_at = now() WHERE id = ANY($1)";
+
+    private final Pool pool;
+
+    @Inject
+    public PgOutboxStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Uni<Integer> publishPending(int limit, Function<List<OutboxMessage>, Uni<Void>> publisher) {
+        return pool.withTransaction(connection -> connection.preparedQuery(CLAIM).execute(Tuple.of(limit))
+                .flatMap(rows -> {
+                    List<OutboxMessage> messages = new ArrayList<>();
+                    for (Row row : rows) {
+                        messages.add(new OutboxMessage(row.getUUID("id"), row.getString("topic"),
+                                row.getString("record_key"),
+                                row.getString("payload").getBytes(StandardCharsets.UTF_8)));
+                    }
+                    if (messages.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    UUID[] ids = messages.stream().map(OutboxMessage::id).toArray(UUID[]::new);
+                    return publisher.apply(messages)
+                            .flatMap(published -> connection.preparedQuery(MARK_PUBLISHED)
+                                    .execute(Tuple.tuple().addArrayOfUUID(ids)))
+                            .map(updated -> messages.size());
+                }));
+    }
+}

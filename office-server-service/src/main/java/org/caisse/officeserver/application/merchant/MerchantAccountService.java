@@ -1,0 +1,71 @@
+package org.caisse.officeserver.application.merchant;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import org.caisse.common.event.EventEnvelope;
+import org.caisse.common.event.EventEnvelopeCodec;
+import org.caisse.officeserver.application.port.out.MerchantRepository;
+import org.caisse.officeserver.application.port.out.OutboxMessage;
+import org.caisse.officeserver.config.ServiceIdentityConfig;
+import org.caisse.officeserver.config.TopicsConfig;
+import org.caisse.officeserver.domain.merchant.MerchantSettings;
+import org.caisse.officeserver.domain.merchant.MerchantSettingsParser;
+import org.caisse.officeserver.domain.merchant.Violation;
+
+/**
+ * Merchant accounts: stores shop settings and announces every change as
+ * {@code org.caisse.merchant.updated.v1} on the merchants topic, through the outbox.
+ */
+@ApplicationScoped
+public class MerchantAccountService {
+
+    public static final String MERCHANT_UPDATED = "org.caisse.merchant.updated.v1";
+
+    /** The outcome of a settings update. */
+    public sealed interface Outcome {
+        /** Stored; {@code changed} is false when the same settings were already stored (nothing published). */
+        record Saved(MerchantSettings settings, boolean changed) implements Outcome {
+        }
+
+        record Rejected(List<Violation> violations) implements Outcome {
+        }
+    }
+
+    private final MerchantRepository merchants;
+    private final TopicsConfig topics;
+    private final ServiceIdentityConfig identity;
+
+    @Inject
+    public MerchantAccountService(MerchantRepository merchants, TopicsConfig topics, ServiceIdentityConfig identity) {
+        this.merchants = merchants;
+        this.topics = topics;
+        this.identity = identity;
+    }
+
+    /** Validates {@code document} against the merchant named by the path, then saves it. */
+    public Uni<Outcome> put(String merchantId, Map<String, ?> document) {
+        return switch (MerchantSettingsParser.parse(merchantId, document)) {
+            case MerchantSettingsParser.Result.Invalid invalid ->
+                    Uni.createFrom().item(new Outcome.Rejected(invalid.violations()));
+            case MerchantSettingsParser.Result.Valid valid -> save(valid.settings())
+                    .map(changed -> new Outcome.Saved(valid.settings(), changed));
+        };
+    }
+
+    /** Saves settings already known to be valid; true when they changed. */
+    public Uni<Boolean> save(MerchantSettings settings) {
+        UUID id = UUID.randomUUID();
+        EventEnvelope event = new EventEnvelope(id.toString(), "/caisse/" + identity.name(), MERCHANT_UPDATED,
+                Instant.now(), settings.merchantId(), settings.toDocument());
+        OutboxMessage message = new OutboxMessage(id, topics.merchants(), settings.merchantId(),
+                EventEnvelopeCodec.toJson(event));
+        return merchants.saveAndRecord(settings, message);
+    }
+}

@@ -1,0 +1,28 @@
+package org.caisse.officeserver.application.office;
+
+import java.util.Map;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * One Office Server service ({@code POST /rs-services/v2/<family>/<name>}). The
+ * {@link SealedRequestPipeline} checks the common fields and the seal first; an operation only sees
+ * authenticated requests and returns the response fields, which the pipeline seals.
+ * <p>
+ * An operation signals a bad field by throwing (or failing with)
+ * {@link org.caisse.officeserver.domain.office.FieldFormatException} before it changes anything.
+ */
+public interface OfficeOperation {
+
+    /** For example {@code cashManagement}. */
+    String family();
+
+    /** For example {@code cancel}. */
+    String name();
+
+    /** For example {@code CR_WS_}. */
+    String interfaceVersionPrefix();
+
+    /** The response fields (at least {@code responseCode}), not yet sealed. */
+    Uni<Map<String, Object>> execute(AuthenticatedRequest request);
+}

@@ -1,0 +1,13 @@
+package org.caisse.officeserver.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Kafka topic names ({@code %test} prefixes them with {@code test.}). */
+@ConfigMapping(prefix = "caisse.topics")
+public interface TopicsConfig {
+
+    /** The compacted topic of merchant settings, keyed by merchantId. */
+    @WithDefault("caisse.merchants.v1")
+    String merchants();
+}

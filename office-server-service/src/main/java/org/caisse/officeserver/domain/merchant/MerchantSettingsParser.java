@@ -1,0 +1,188 @@
+package org.caisse.officeserver.domain.merchant;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.caisse.common.money.Currencies;
+
+/**
+ * Checks a merchant settings document field by field and either builds {@link MerchantSettings} or
+ * lists every {@link Violation}. Unknown fields are refused so that a typo never passes silently.
+ */
+public final class MerchantSettingsParser {
+
+    /** The outcome: exactly one of settings or violations. */
+    public sealed interface Result {
+        record Valid(MerchantSettings settings) implements Result {
+        }
+
+        record Invalid(List<Violation> violations) implements Result {
+            public Invalid {
+                violations = List.copyOf(violations);
+            }
+        }
+    }
+
+    static final Set<String> KNOWN_FIELDS = Set.of("merchantId", "shopName", "mode", "allowedUrlPatterns",
+            "legacySha256Allowed", "currencies", "languages", "defaultLanguage");
+    private static final Pattern MERCHANT_ID = Pattern.compile("[0-9]{15}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+    private static final Pattern CURRENCY = Pattern.compile("[0-9]{3}");
+    /** scheme://host[:port|*]: an origin, no path, no user-info. */
+    private static final Pattern ORIGIN = Pattern.compile(
+            "(http|https)://((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+                    + "|\\[[0-9A-Fa-f:.]+\\])(?::(\\*|[0-9]{1,5}))?");
+    private static final int MAX_SHOP_NAME = 100;
+    private static final int MAX_LIST = 50;
+
+    private MerchantSettingsParser() {
+    }
+
+    /**
+     * @param expectedMerchantId the merchant named by the request path; the document must name the same
+     * @param document the parsed JSON object
+     */
+    public static Result parse(String expectedMerchantId, Map<String, ?> document) {
+        List<Violation> violations = new ArrayList<>();
+        for (String field : document.keySet()) {
+            if (!KNOWN_FIELDS.contains(field)) {
+                violations.add(new Violation(field, "unknown field"));
+            }
+        }
+
+        String merchantId = string(document, "merchantId", violations);
+        if (merchantId != null) {
+            if (!MERCHANT_ID.matcher(merchantId).matches()) {
+                violations.add(new Violation("merchantId", "must be 15 digits"));
+            } else if (!merchantId.equals(expectedMerchantId)) {
+                violations.add(new Violation("merchantId", "must equal the merchantId of the path"));
+            }
+        }
+
+        String shopName = string(document, "shopName", violations);
+        if (shopName != null && (shopName.isBlank() || shopName.length() > MAX_SHOP_NAME)) {
+            violations.add(new Violation("shopName", "must be 1 to " + MAX_SHOP_NAME + " characters"));
+        }
+
+        MerchantMode mode = null;
+        String modeText = string(document, "mode", violations);
+        if (modeText != null) {
+            try {
+                mode = MerchantMode.valueOf(modeText);
+            } catch (IllegalArgumentException unknown) {
+                violations.add(new Violation("mode", "must be TEST or PRODUCTION"));
+            }
+        }
+
+        List<String> patterns = stringList(document, "allowedUrlPatterns", violations);
+        if (patterns != null) {
+            for (int i = 0; i < patterns.size(); i++) {
+                if (!isOriginPattern(patterns.get(i))) {
+                    violations.add(new Violation("allowedUrlPatterns/" + i,
+                            "must be an origin scheme://host[:port], with * as port for any port"));
+                }
+            }
+        }
+
+        Boolean legacy = null;
+        Object legacyValue = document.get("legacySha256Allowed");
+        if (legacyValue == null) {
+            violations.add(new Violation("legacySha256Allowed", "required"));
+        } else if (legacyValue instanceof Boolean b) {
+            legacy = b;
+        } else {
+            violations.add(new Violation("legacySha256Allowed", "must be a boolean"));
+        }
+
+        List<String> currencies = stringList(document, "currencies", violations);
+        if (currencies != null) {
+            if (currencies.isEmpty()) {
+                violations.add(new Violation("currencies", "must name at least one currency"));
+            }
+            for (int i = 0; i < currencies.size(); i++) {
+                String code = currencies.get(i);
+                if (!CURRENCY.matcher(code).matches() || Currencies.byNumeric(code).isEmpty()) {
+                    violations.add(new Violation("currencies/" + i, "must be a known ISO 4217 numeric code"));
+                }
+            }
+            if (new LinkedHashSet<>(currencies).size() != currencies.size()) {
+                violations.add(new Violation("currencies", "must not repeat a currency"));
+            }
+        }
+
+        List<String> languages = stringList(document, "languages", violations);
+        if (languages != null) {
+            if (languages.isEmpty()) {
+                violations.add(new Violation("languages", "must name at least one language"));
+            }
+            for (int i = 0; i < languages.size(); i++) {
+                if (!LANGUAGE.matcher(languages.get(i)).matches()) {
+                    violations.add(new Violation("languages/" + i, "must be an ISO 639-1 code in lower case"));
+                }
+            }
+        }
+
+        String defaultLanguage = string(document, "defaultLanguage", violations);
+        if (defaultLanguage != null && languages != null && !languages.contains(defaultLanguage)) {
+            violations.add(new Violation("defaultLanguage", "must be one of languages"));
+        }
+
+        if (!violations.isEmpty()) {
+            return new Result.Invalid(violations);
+        }
+        return new Result.Valid(new MerchantSettings(merchantId, shopName, mode, patterns, legacy,
+                currencies, languages, defaultLanguage));
+    }
+
+    static boolean isOriginPattern(String pattern) {
+        var matcher = ORIGIN.matcher(pattern);
+        if (!matcher.matches()) {
+            return false;
+        }
+        String port = matcher.group(3);
+        if (port == null || port.equals("*")) {
+            return true;
+        }
+        int number = Integer.parseInt(port);
+        return number >= 1 && number <= 65535;
+    }
+
+    private static String string(Map<String, ?> document, String field, List<Violation> violations) {
+        Object value = document.get(field);
+        if (value == null) {
+            violations.add(new Violation(field, "required"));
+            return null;
+        }
+        if (!(value instanceof String text)) {
+            violations.add(new Violation(field, "must be a string"));
+            return null;
+        }
+        return text;
+    }
+
+    private static List<String> stringList(Map<String, ?> document, String field, List<Violation> violations) {
+        Object value = document.get(field);
+        if (value == null) {
+            violations.add(new Violation(field, "required"));
+            return null;
+        }
+        if (!(value instanceof List<?> list) || list.size() > MAX_LIST) {
+            violations.add(new Violation(field, "must be an array of at most " + MAX_LIST + " strings"));
+            return null;
+        }
+        List<String> strings = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof String text) {
+                strings.add(text);
+            } else {
+                violations.add(new Violation(field + "/" + i, "must be a string"));
+                return null;
+            }
+        }
+        return strings;
+    }
+}
