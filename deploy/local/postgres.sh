@@ -48,11 +48,12 @@ cmd_install() {
   local bin
   bin="$(pg_bindir)" || die "postgresql binaries not found after install"
   # The Debian packaging may have created and started its default cluster: it must not hold our port.
+  # It is not stopped here (it may hold someone's data); start refuses to run while it does.
   if command -v pg_lsclusters >/dev/null; then
     pg_lsclusters -h 2>/dev/null | while read -r ver name port status _; do
       if [[ "${port}" == "${PG_PORT}" && "${status}" == online* ]]; then
-        log "stopping the distribution cluster ${ver}/${name} that holds port ${PG_PORT}"
-        pg_ctlcluster "${ver}" "${name}" stop || true
+        log "WARNING: the distribution cluster ${ver}/${name} runs on port ${PG_PORT};" \
+          "stop it (pg_ctlcluster ${ver} ${name} stop) and disable it before starting this one"
       fi
     done
   fi
