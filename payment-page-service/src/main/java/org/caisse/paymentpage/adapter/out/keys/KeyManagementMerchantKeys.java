@@ -6,7 +6,7 @@ import org.caisse.common.keys.CachingMerchantKeyClient;
 import org.caisse.common.keys.KeyLookup;
 import org.caisse.paymentpage.adapter.out.jwt.ServiceTokens;
 import org.caisse.paymentpage.application.port.out.MerchantKeys;
-import org.caisse.paymentpage.config.PaymentPageConfig;
+import org.caisse.paymentpage.config.KeyManagementConfig;
 
 /** Merchant keys from key-management-service, through the shared caching client. */
 @ApplicationScoped
@@ -16,9 +16,9 @@ public class KeyManagementMerchantKeys implements MerchantKeys {
 
     private final CachingMerchantKeyClient client;
 
-    public KeyManagementMerchantKeys(PaymentPageConfig config, ServiceTokens tokens) {
-        this.client = new CachingMerchantKeyClient(config.keyManagement().url(), () -> tokens.tokenFor(AUDIENCE),
-                config.keyManagement().cacheTtl());
+    public KeyManagementMerchantKeys(KeyManagementConfig config, ServiceTokens tokens) {
+        this.client = new CachingMerchantKeyClient(config.url(), () -> tokens.tokenFor(AUDIENCE),
+                config.cacheTtl());
     }
 
     @Override
