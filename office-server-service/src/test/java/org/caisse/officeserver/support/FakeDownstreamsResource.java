@@ -23,7 +23,7 @@ public class FakeDownstreamsResource implements QuarkusTestResourceLifecycleMana
                 "caisse.key-management.url", fakes.keysUrl(),
                 "caisse.authorization.url", fakes.authorizationUrl(),
                 "caisse.authorization.timeout", "PT5S",
-                "caisse.outbox.interval", "200ms");
+                "caisse.outbox.interval", "1s");
     }
 
     @Override
