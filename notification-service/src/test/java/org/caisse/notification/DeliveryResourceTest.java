@@ -56,8 +56,11 @@ class DeliveryResourceTest {
     }
 
     @Test
-    void healthAndMetricsAreExposed() {
+    void healthMetricsAndOpenApiAreExposed() {
         given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/internal/v1/merchants/{merchantId}/deliveries"));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("caisse_notification_deliveries_pending"))
                 .body(containsString("caisse_notification_deliveries_delivered_total"));
