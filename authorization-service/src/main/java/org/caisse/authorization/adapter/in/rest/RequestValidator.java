@@ -1,0 +1,186 @@
+package org.caisse.authorization.adapter.in.rest;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.caisse.authorization.application.AuthorizeCommand;
+import org.caisse.authorization.application.CancelCommand;
+import org.caisse.authorization.domain.CaptureMode;
+import org.caisse.authorization.domain.NotificationContext;
+import org.caisse.authorization.domain.ShopData;
+import org.caisse.authorization.domain.Transaction;
+import org.caisse.common.money.CurrencyUnit;
+import org.caisse.common.money.Currencies;
+
+/** Turns request bodies into commands, or fails with the first invalid field. Never echoes a value. */
+final class RequestValidator {
+
+    static final Pattern MERCHANT_ID = Pattern.compile("\\d{15}");
+    static final Pattern TRANSACTION_REFERENCE = Pattern.compile("[A-Za-z0-9]{1,35}");
+    static final Pattern CARD_NUMBER = Pattern.compile("\\d{12,19}");
+    static final Pattern EXPIRY = Pattern.compile("\\d{4}(0[1-9]|1[0-2])");
+    static final Pattern CSC = Pattern.compile("\\d{3,4}");
+    static final Pattern BRAND = Pattern.compile("[A-Za-z_]{1,30}");
+    static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+    static final Pattern OPERATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    static final Set<String> ORDER_CHANNELS = Set.of("INTERNET", "MOTO", "INAPP", "MAIL_ORDER", "TELEPHONE_ORDER");
+    static final Set<String> PAYMENT_PATTERNS = Set.of("ONE_SHOT", "RECURRING_1", "RECURRING_N", "INSTALMENT");
+    static final Set<String> SEAL_ALGORITHMS = Set.of("HMAC-SHA-256", "SHA-256");
+
+    private RequestValidator() {
+    }
+
+    static AuthorizeCommand authorization(AuthorizationRequestBody body) {
+        if (body == null) {
+            throw new InvalidFieldException("body", "a JSON object is required");
+        }
+        String merchantId = merchantId(body.merchantId);
+        String reference = transactionReference(body.transactionReference);
+        long amount = positiveLong("amount", body.amount);
+        CurrencyUnit currency = currency(body.currencyCode);
+        CaptureMode captureMode = captureMode(body.captureMode);
+        int captureDay = body.captureDay == null ? 0 : (int) boundedLong("captureDay", body.captureDay, 0,
+                Transaction.MAX_CAPTURE_DAY);
+        String orderChannel = body.orderChannel == null ? "INTERNET" : oneOf("orderChannel", body.orderChannel,
+                ORDER_CHANNELS);
+        if (body.card == null) {
+            throw new InvalidFieldException("card", "is required");
+        }
+        String number = matching("card.number", body.card.number, CARD_NUMBER, "must be 12 to 19 digits");
+        YearMonth expiry = YearMonth.of(
+                Integer.parseInt(matching("card.expiryDate", body.card.expiryDate, EXPIRY, "must be yyyyMM")
+                        .substring(0, 4)),
+                Integer.parseInt(body.card.expiryDate.substring(4)));
+        String csc = body.card.cscValue == null ? null
+                : matching("card.cscValue", body.card.cscValue, CSC, "must be 3 or 4 digits");
+        String brand = body.paymentMeanBrand == null ? null
+                : matching("paymentMeanBrand", body.paymentMeanBrand, BRAND, "must be a brand name")
+                .toUpperCase(Locale.ROOT);
+        ShopData shop = new ShopData(
+                text("orderId", body.orderId, 128),
+                text("returnContext", body.returnContext, 512),
+                text("customerId", body.customerId, 64),
+                text("customerEmail", body.customerEmail, 256),
+                text("customerIpAddress", body.customerIpAddress, 64),
+                text("statementReference", body.statementReference, 64),
+                text("transactionOrigin", body.transactionOrigin, 64),
+                body.paymentPattern == null ? null : oneOf("paymentPattern", body.paymentPattern, PAYMENT_PATTERNS),
+                body.customerLanguage == null ? null
+                        : matching("customerLanguage", body.customerLanguage, LANGUAGE, "must be ISO 639-1"));
+        return new AuthorizeCommand(merchantId, reference, amount, currency, captureMode, captureDay, orderChannel,
+                number, expiry, csc, brand, shop, notification(body.notification));
+    }
+
+    static CancelCommand cancel(String merchantId, String transactionReference, CancelRequestBody body) {
+        String merchant = merchantId(merchantId);
+        String reference = transactionReference(transactionReference);
+        if (body == null) {
+            throw new InvalidFieldException("body", "a JSON object is required");
+        }
+        String operationId = matching("operationId", body.operationId, OPERATION_ID,
+                "must be 1 to 64 letters, digits or . _ : -");
+        long amount = boundedLong("amount", body.amount, Long.MIN_VALUE, Long.MAX_VALUE);
+        CurrencyUnit currency = currency(body.currencyCode);
+        return new CancelCommand(merchant, reference, operationId, amount, currency,
+                text("operationOrigin", body.operationOrigin, 64));
+    }
+
+    static String merchantId(String value) {
+        return matching("merchantId", value, MERCHANT_ID, "must be 15 digits");
+    }
+
+    static String transactionReference(String value) {
+        return matching("transactionReference", value, TRANSACTION_REFERENCE, "must be 1 to 35 letters or digits");
+    }
+
+    private static NotificationContext notification(AuthorizationRequestBody.Notification n) {
+        if (n == null) {
+            return null;
+        }
+        String url = text("notification.automaticResponseUrl", n.automaticResponseUrl, 512);
+        if (url != null && !(url.startsWith("http://") || url.startsWith("https://"))) {
+            throw new InvalidFieldException("notification.automaticResponseUrl", "must be an http(s) URL");
+        }
+        if (n.keyVersion != null && n.keyVersion < 1) {
+            throw new InvalidFieldException("notification.keyVersion", "must be a positive integer");
+        }
+        String algorithm = n.sealAlgorithm == null ? null
+                : oneOf("notification.sealAlgorithm", n.sealAlgorithm, SEAL_ALGORITHMS);
+        String encoding = n.responseEncoding == null ? null
+                : oneOf("notification.responseEncoding", n.responseEncoding, Set.of("base64"));
+        return new NotificationContext(url, n.keyVersion, algorithm, encoding,
+                text("notification.interfaceVersion", n.interfaceVersion, 20));
+    }
+
+    private static CaptureMode captureMode(String value) {
+        if (value == null) {
+            return CaptureMode.AUTHOR_CAPTURE;
+        }
+        for (CaptureMode mode : CaptureMode.values()) {
+            if (mode.name().equals(value)) {
+                return mode;
+            }
+        }
+        throw new InvalidFieldException("captureMode", "must be AUTHOR_CAPTURE, VALIDATION or IMMEDIATE");
+    }
+
+    private static CurrencyUnit currency(String value) {
+        if (value == null || !value.matches("\\d{3}")) {
+            throw new InvalidFieldException("currencyCode", "must be an ISO 4217 numeric code");
+        }
+        return Currencies.byNumeric(value)
+                .orElseThrow(() -> new InvalidFieldException("currencyCode", "unknown ISO 4217 currency"));
+    }
+
+    private static long positiveLong(String field, BigDecimal value) {
+        return boundedLong(field, value, 1, Long.MAX_VALUE);
+    }
+
+    private static long boundedLong(String field, BigDecimal value, long min, long max) {
+        if (value == null) {
+            throw new InvalidFieldException(field, "is required");
+        }
+        long number;
+        try {
+            number = value.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new InvalidFieldException(field, "must be a whole number");
+        }
+        if (number < min || number > max) {
+            throw new InvalidFieldException(field, "must be between " + min + " and " + max);
+        }
+        return number;
+    }
+
+    private static String matching(String field, String value, Pattern pattern, String reason) {
+        if (value == null) {
+            throw new InvalidFieldException(field, "is required");
+        }
+        if (!pattern.matcher(value).matches()) {
+            throw new InvalidFieldException(field, reason);
+        }
+        return value;
+    }
+
+    private static String oneOf(String field, String value, Set<String> allowed) {
+        if (!allowed.contains(value)) {
+            throw new InvalidFieldException(field, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+        }
+        return value;
+    }
+
+    private static String text(String field, String value, int maxLength) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            throw new InvalidFieldException(field, "must be at most " + maxLength + " characters");
+        }
+        if (value.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+            throw new InvalidFieldException(field, "must not contain control characters");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,67 @@
+package org.caisse.authorization.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** Settings of the authorization service, under {@code caisse.*}. */
+@ConfigMapping(prefix = "caisse")
+public interface AuthorizationConfig {
+
+    /** Zone of the dates shown in snapshots and of the capture limit date. */
+    @WithDefault("Europe/Paris")
+    ZoneId timeZone();
+
+    /** Folder of the local secrets (service JWT keys); the JWT properties read it. */
+    Optional<String> secretsDir();
+
+    /** Which test infrastructure the build selected ({@code local} or {@code containers}); read by tests only. */
+    Optional<String> infra();
+
+    Topics topics();
+
+    Outbox outbox();
+
+    TestAcquirer testAcquirer();
+
+    interface Topics {
+        /** Topic of the transaction events. */
+        @WithDefault("caisse.transactions.v1")
+        String transactions();
+
+        /** Other topics of the platform, unused by this service for now. */
+        Optional<String> operationsCommands();
+
+        Optional<String> operationsResults();
+
+        Optional<String> keys();
+
+        Optional<String> merchants();
+    }
+
+    interface Outbox {
+        /** How often the relay looks for unpublished events (read by the scheduler expression). */
+        @WithDefault("200ms")
+        String relayInterval();
+
+        /** How many events one relay run publishes at most. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How often the outbox lag gauge is refreshed. */
+        @WithDefault("5s")
+        String lagRefreshInterval();
+
+        /** Whether the relay runs at all (disable on replicas that should only serve requests). */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface TestAcquirer {
+        /** Simulated acquirer latency. */
+        @WithDefault("0ms")
+        Duration latency();
+    }
+}

@@ -1,0 +1,43 @@
+package org.caisse.authorization.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.caisse.authorization.application.EngineSettings;
+
+/** Exposes the configuration to the use cases, and the clock they read. */
+@ApplicationScoped
+public class EngineSettingsProducer {
+
+    public static final String EVENT_SOURCE = "/caisse/authorization-service";
+
+    @Produces
+    @ApplicationScoped
+    EngineSettings engineSettings(AuthorizationConfig config) {
+        ZoneId zone = config.timeZone();
+        String topic = config.topics().transactions();
+        return new EngineSettings() {
+            @Override
+            public ZoneId zone() {
+                return zone;
+            }
+
+            @Override
+            public String transactionsTopic() {
+                return topic;
+            }
+
+            @Override
+            public String eventSource() {
+                return EVENT_SOURCE;
+            }
+        };
+    }
+
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}
