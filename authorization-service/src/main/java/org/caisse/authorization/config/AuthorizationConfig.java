@@ -42,9 +42,9 @@ public interface AuthorizationConfig {
     }
 
     interface Outbox {
-        /** How often the relay looks for unpublished events (read by the scheduler expression). */
+        /** How often the relay looks for unpublished events (a Vert.x timer: sub-second intervals work). */
         @WithDefault("200ms")
-        String relayInterval();
+        Duration relayInterval();
 
         /** How many events one relay run publishes at most. */
         @WithDefault("100")

@@ -16,7 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -43,10 +48,14 @@ public class OutboxRelay {
     private final AuthorizationConfig config;
     private final AtomicLong unpublished = new AtomicLong();
     private final Counter published;
+    private final Vertx vertx;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile long timerId = -1;
 
     public OutboxRelay(Pool pool, Producer<String, byte[]> producer, AuthorizationConfig config,
-                       MeterRegistry registry) {
+                       MeterRegistry registry, Vertx vertx) {
         this.pool = pool;
+        this.vertx = vertx;
         this.producer = producer;
         this.config = config;
         Gauge.builder("caisse.outbox.unpublished", unpublished, AtomicLong::get)
@@ -56,12 +65,34 @@ public class OutboxRelay {
                 .description("Outbox events published to Kafka").register(registry);
     }
 
-    @Scheduled(identity = "outbox-relay", every = "${caisse.outbox.relay-interval:200ms}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relay() {
+    /** Starts the relay timer; a run still going when the timer fires again makes that tick a no-op. */
+    void start(@Observes StartupEvent startup) {
         if (!config.outbox().enabled()) {
+            LOG.info("outbox relay disabled on this instance");
             return;
         }
+        long interval = Math.max(10, config.outbox().relayInterval().toMillis());
+        timerId = vertx.setPeriodic(interval, id -> {
+            if (running.compareAndSet(false, true)) {
+                Infrastructure.getDefaultWorkerPool().execute(() -> {
+                    try {
+                        relay();
+                    } finally {
+                        running.set(false);
+                    }
+                });
+            }
+        });
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+    }
+
+    /** Publishes batches until the outbox has fewer than a batch left. Blocking: runs on a worker thread. */
+    void relay() {
         try {
             int sent;
             do {
