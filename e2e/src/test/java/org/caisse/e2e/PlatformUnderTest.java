@@ -33,15 +33,24 @@ public final class PlatformUnderTest implements BeforeAllCallback {
             if (!Files.isExecutable(launcher)) {
                 throw new IllegalStateException("platform not running and no launcher at " + launcher.toAbsolutePath());
             }
-            Process up = new ProcessBuilder(launcher.toString(), "up", "--no-build").inheritIO().start();
+            Path output = Path.of("target", "caisse-up.log");
+            Files.createDirectories(output.getParent());
+            Process up = new ProcessBuilder(launcher.toString(), "up", "--no-build")
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
             if (up.waitFor() != 0) {
-                throw new IllegalStateException("'caisse up --no-build' failed with exit code " + up.exitValue());
+                throw new IllegalStateException("'caisse up --no-build' failed with exit code " + up.exitValue()
+                        + ":\n" + tail(output));
             }
             if (!allReady()) {
                 throw new IllegalStateException("'caisse up' returned but a service is not ready");
             }
             ready = true;
         }
+    }
+
+    private static String tail(Path output) throws IOException {
+        var lines = Files.readAllLines(output);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
     static boolean allReady() {
