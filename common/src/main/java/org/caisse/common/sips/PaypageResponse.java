@@ -30,7 +30,8 @@ public final class PaypageResponse {
      * The response {@code Data} of a transaction snapshot: the §2a keys in order, only those with a non-empty
      * value. {@code keyVersion} comes from the snapshot's {@code notification.keyVersion} (or a top-level
      * {@code keyVersion}); {@code s10TransactionId}/{@code s10TransactionIdDate} from the top level or from a nested
-     * {@code s10TransactionReference}; numbers are written as decimal text; {@code transactionDateTime} as given.
+     * {@code s10TransactionReference}; numbers are written as decimal text; {@code transactionDateTime} as given;
+     * a {@code responseCode} that Paypage clients do not accept becomes its {@link ResponseCode#paypageEquivalent()}.
      */
     public static SipsData dataFromSnapshot(Map<String, ?> transactionSnapshot) {
         Objects.requireNonNull(transactionSnapshot, "transactionSnapshot");
@@ -44,6 +45,10 @@ public final class PaypageResponse {
             }
             if (value == null && key.startsWith("s10")) {
                 value = s10.get(key);
+            }
+            if (key.equals("responseCode") && value != null) {
+                value = ResponseCode.fromCode(value.toString()).map(ResponseCode::paypageEquivalent)
+                        .map(ResponseCode::code).orElse(value.toString());
             }
             if (value instanceof Map || value instanceof Iterable) {
                 continue; // not a response field shape

@@ -52,6 +52,18 @@ public enum ResponseCode {
         return allowedInPaypageResponse;
     }
 
+    /**
+     * The code a Paypage response carries for this outcome: itself when allowed there, else the nearest allowed
+     * meaning (a payment that did not succeed is "refused", a token partial success is "accepted"), so that
+     * merchant SDKs never reject the response. The precise reason stays in {@code acquirerResponseCode}.
+     */
+    public ResponseCode paypageEquivalent() {
+        if (allowedInPaypageResponse) {
+            return this;
+        }
+        return this == PARTIAL_SUCCESS ? ACCEPTED : REFUSED;
+    }
+
     public static Optional<ResponseCode> fromCode(String code) {
         if (code != null) {
             for (ResponseCode value : values()) {

@@ -62,6 +62,28 @@ class PaypageResponseTest {
     }
 
     @Test
+    void codesThatSipsClientsRejectBecomeTheirPaypageEquivalentWhileTheAcquirerCodeKeepsTheReason() throws Exception {
+        Map<String, Object> snapshot = snapshot();
+        snapshot.put("responseCode", "51");
+        snapshot.put("acquirerResponseCode", "51");
+
+        SipsData data = PaypageResponse.dataFromSnapshot(snapshot);
+
+        assertThat(data.get("responseCode")).contains("05");
+        assertThat(data.get("acquirerResponseCode")).contains("51");
+    }
+
+    @Test
+    void everyCodeInAPaypageResponseIsOneTheSipsClientsAccept() {
+        for (ResponseCode code : ResponseCode.values()) {
+            assertThat(code.paypageEquivalent().allowedInPaypageResponse()).as(code.code()).isTrue();
+            if (code.allowedInPaypageResponse()) {
+                assertThat(code.paypageEquivalent()).isEqualTo(code);
+            }
+        }
+    }
+
+    @Test
     void s10FieldsComeFromTheNestedReference() {
         SipsData data = PaypageResponse.dataFromSnapshot(Map.of("merchantId", "1",
                 "s10TransactionReference", Map.of("s10TransactionId", "123456", "s10TransactionIdDate", "20261123")));
