@@ -7,9 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.caisse.common.testing.CaisseInfrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.Test;
 
 /** The service boots against the real PostgreSQL and Kafka: health, migration, OpenAPI, metrics. */
 @QuarkusTest
-// Once per module, for every @QuarkusTest: the local servers, or Testcontainers under -Pcontainers.
-@QuarkusTestResource(CaisseInfrastructure.class)
 class BootTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
