@@ -5,14 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.caisse.common.testing.CaisseInfrastructure;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-// Once per module, for every @QuarkusTest: the local servers, or Testcontainers under -Pcontainers.
-@QuarkusTestResource(CaisseInfrastructure.class)
 class HealthAndBootTest {
 
     @Test
