@@ -27,7 +27,9 @@ public final class TransactionEvents implements AutoCloseable {
 
     public TransactionEvents() {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+        // The broker the application under test uses (the local one, or a container under -Pcontainers).
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, org.eclipse.microprofile.config.ConfigProvider
+                .getConfig().getOptionalValue("kafka.bootstrap.servers", String.class).orElse("127.0.0.1:9092"));
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         properties.put(ProducerConfig.ACKS_CONFIG, "all");

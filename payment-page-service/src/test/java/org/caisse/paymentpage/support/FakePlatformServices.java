@@ -56,7 +56,8 @@ public class FakePlatformServices implements QuarkusTestResourceLifecycleManager
     }
 
     private static void createTopic(String topic) {
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", TestMerchants.BOOTSTRAP))) {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", TestMerchants.bootstrap(),
+                "default.api.timeout.ms", "5000", "request.timeout.ms", "5000"))) {
             admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1))).all().get();
         } catch (Exception e) {
             // already there (TopicExistsException) or created by the broker on first use

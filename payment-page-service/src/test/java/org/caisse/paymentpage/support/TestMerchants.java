@@ -22,7 +22,15 @@ import org.caisse.common.event.EventEnvelopeCodec;
  */
 public final class TestMerchants {
 
-    public static final String BOOTSTRAP = "127.0.0.1:9092";
+    /** The broker the application under test uses (the local one, or a container under -Pcontainers). */
+    public static String bootstrap() {
+        try {
+            return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("kafka.bootstrap.servers", String.class).orElse("127.0.0.1:9092");
+        } catch (IllegalStateException noConfigYet) {
+            return "127.0.0.1:9092";
+        }
+    }
     public static final String TOPIC = "test.caisse.merchants.v1";
 
     /** HMAC only, TEST mode, returns to localhost / 127.0.0.1 on any port. */
@@ -60,7 +68,7 @@ public final class TestMerchants {
     }
 
     public static void send(String key, byte[] value) {
-        try (var producer = new KafkaProducer<String, byte[]>(Map.of("bootstrap.servers", BOOTSTRAP),
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of("bootstrap.servers", bootstrap()),
                 new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(TOPIC, key, value)).get();
         } catch (Exception e) {
