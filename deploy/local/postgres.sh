@@ -11,6 +11,20 @@ PG_HOST=127.0.0.1
 PG_PORT="${CAISSE_PG_PORT:-5432}"
 PG_ROOT="${CAISSE_HOME}/postgres"
 PG_DATA="${PG_ROOT}/data"
+
+# The server runs as the postgres user, which must be able to traverse every folder above its data
+# (a checkout under a 0700 temporary folder is not). Grant search permission only (o+x, never read)
+# on the ancestors that lack it, and say so.
+make_reachable_by_postgres() {
+  local dir="$1"
+  while [[ "${dir}" != "/" ]]; do
+    if ! runuser -u "${PG_OS_USER}" -- test -x "${dir}"; then
+      log "granting search permission (o+x) on ${dir} so that the postgres user reaches its data"
+      chmod o+x "${dir}"
+    fi
+    dir="$(dirname "${dir}")"
+  done
+}
 PG_RUN="${PG_ROOT}/run"
 PG_LOG="${PG_ROOT}/log/postgresql.log"
 PG_OS_USER=postgres
@@ -59,6 +73,7 @@ cmd_install() {
   fi
   ensure_home
   mkdir -p "${PG_ROOT}/log" "${PG_RUN}"
+  make_reachable_by_postgres "$(dirname "${PG_ROOT}")"
   chown "${PG_OS_USER}:" "${PG_ROOT}" "${PG_ROOT}/log" "${PG_RUN}"
   chmod 700 "${PG_ROOT}" "${PG_ROOT}/log"
   chmod 775 "${PG_RUN}"
