@@ -65,7 +65,11 @@ public class CreateTopics {
                     }
                 }
             }
-            // A compacted topic auto-created before this ran would have the delete policy: fix it.
+            // A compacted topic auto-created before this ran would have the delete policy: fix it. Topics created
+            // just now have the right policy already, and their metadata may not have spread yet.
+            for (NewTopic created : toCreate) {
+                compacted.remove(created.name());
+            }
             for (String name : compacted) {
                 ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
                 String policy = admin.describeConfigs(List.of(resource)).all().get(20, TimeUnit.SECONDS)
