@@ -5,6 +5,8 @@ CAISSE_LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 CAISSE_REPO_ROOT="$(cd "${CAISSE_LOCAL_DIR}/../.." && pwd)"
 CAISSE_HOME="${CAISSE_HOME:-${CAISSE_REPO_ROOT}/.caisse}"
 export CAISSE_HOME
+# shellcheck source=jdk.sh
+source "${CAISSE_LOCAL_DIR}/jdk.sh"
 
 # The services of docs/platform-contracts.md.
 CAISSE_SERVICES=(
@@ -53,9 +55,10 @@ group_rss_mb() {
   echo "${total}"
 }
 
-# pid_alive PIDFILE: true when the pid in PIDFILE is a running process.
+# pid_alive PIDFILE: true when the pid in PIDFILE is a running process of ours (its command line names
+# a path under CAISSE_HOME).
 pid_alive() {
-  [[ -s "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null
+  [[ -s "$1" ]] && owned_pid_alive "$(cat "$1")" "${CAISSE_HOME}"
 }
 
 # wait_for SECONDS LOGFILE DESCRIPTION COMMAND...: polls COMMAND until it succeeds; on timeout prints
@@ -130,12 +133,13 @@ stop_pidfile() {
   log "${name} stopped"
 }
 
-# java_bin: the newest JDK available (Temurin 25 when present), else java on the PATH.
+# java_bin: JAVA_HOME's java when set, else the newest JDK under /usr/lib/jvm, else java on the PATH.
 java_bin() {
+  local home
   if [[ -n "${JAVA_HOME:-}" && -x "${JAVA_HOME}/bin/java" ]]; then
     echo "${JAVA_HOME}/bin/java"
-  elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-    echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+  elif home="$(newest_jdk_home)" && [[ -n "${home}" ]]; then
+    echo "${home}/bin/java"
   else
     command -v java || die "no java found"
   fi
