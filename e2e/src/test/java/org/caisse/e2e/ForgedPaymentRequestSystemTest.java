@@ -24,7 +24,7 @@ class ForgedPaymentRequestSystemTest {
                 form(data(reference, 1), merchant.hmacSeal(sealed)));
 
         assertThat(forged.statusCode()).isEqualTo(400);
-        assertThat(forged.body()).contains("34");
+        assertThat(forged.body()).contains("class=\"response-code\">34<");
 
         HttpResponse<String> genuine = http.postForm(PlatformUnderTest.PLATFORM.paymentPage().resolve("/paymentInit"),
                 form(sealed, merchant.hmacSeal(sealed)));
