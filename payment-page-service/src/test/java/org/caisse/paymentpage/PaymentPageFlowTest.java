@@ -379,12 +379,45 @@ class PaymentPageFlowTest {
     }
 
     @Test
-    void authorizationServiceErrorGivesTheUnavailableTicket90() {
+    void authorizationErrorAfterTheTransactionWasCommittedGivesTheCommittedOutcomeNot90() {
         String path = paymentPath(postHmac(fields(TestMerchants.HMAC_ONLY, newReference()), false));
         cardPost(path, csrfOf(path), "4100000000000099");
         Document ticket = Jsoup.parse(given().get(path + "/ticket").body().asString());
+        assertThat(ticket.selectFirst(".outcome").hasClass("outcome-ACCEPTED")).isTrue();
+        Map<String, String> data = parseData(ticket.selectFirst("input[name=Data]").attr("value"));
+        assertThat(data).containsEntry("responseCode", "00").containsEntry("authorisationId", "123456");
+    }
+
+    @Test
+    void authorizationErrorForATransactionKnownNotToExistGivesTheUnavailableTicket90() {
+        String path = paymentPath(postHmac(fields(TestMerchants.HMAC_ONLY, newReference()), false));
+        cardPost(path, csrfOf(path), "4100000000000098");
+        Document ticket = Jsoup.parse(given().get(path + "/ticket").body().asString());
         assertThat(ticket.selectFirst(".outcome").hasClass("outcome-UNAVAILABLE")).isTrue();
         assertThat(parseData(ticket.selectFirst("input[name=Data]").attr("value"))).containsEntry("responseCode", "90");
+    }
+
+    @Test
+    void authorizationErrorWhoseTransactionCannotBeLookedUpStaysProcessingWithoutAResponse() {
+        String reference = newReference();
+        String path = paymentPath(postHmac(fields(TestMerchants.HMAC_ONLY, reference), false));
+        cardPost(path, csrfOf(path), "4100000000000096");
+        Response page = given().get(path + "/ticket");
+        Document ticket = Jsoup.parse(page.body().asString());
+        assertThat(ticket.selectFirst(".outcome").hasClass("outcome-PROCESSING")).isTrue();
+        assertThat(ticket.select("input[name=Data]")).isEmpty();
+        assertThat(status(reference)).isEqualTo("AUTHORIZING");
+    }
+
+    @Test
+    void authorizationServiceRefusingTheRequestContentGivesResponseCode12() {
+        String reference = newReference();
+        String path = paymentPath(postHmac(fields(TestMerchants.HMAC_ONLY, reference), false));
+        cardPost(path, csrfOf(path), "4100000000000097");
+        Document ticket = Jsoup.parse(given().get(path + "/ticket").body().asString());
+        assertThat(ticket.selectFirst(".response-code").text()).isEqualTo("12");
+        assertThat(parseData(ticket.selectFirst("input[name=Data]").attr("value"))).containsEntry("responseCode", "12");
+        assertThat(status(reference)).isEqualTo("COMPLETED");
     }
 
     @Test

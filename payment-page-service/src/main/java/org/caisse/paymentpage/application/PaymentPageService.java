@@ -175,11 +175,48 @@ public class PaymentPageService {
                     }
                     return authorizer.authorize(request, card)
                             .map(snapshot -> withKeyVersion(snapshot, request))
-                            .onFailure().recoverWithItem(e -> {
-                                LOG.warnf("Authorization of payment request %s failed: %s", request.id(), e.getClass().getSimpleName());
-                                return ResponseSnapshots.fromRequest(request.request(), "90", OffsetDateTime.now(clock));
-                            })
-                            .onItem().transformToUni(snapshot -> store.complete(request.id(), PaymentStatus.AUTHORIZING, snapshot));
+                            .map(Optional::of)
+                            .onFailure().recoverWithUni(e -> afterFailedAuthorization(request, e))
+                            .onItem().transformToUni(snapshot -> snapshot.isEmpty()
+                                    ? Uni.createFrom().item(false)
+                                    : store.complete(request.id(), PaymentStatus.AUTHORIZING, snapshot.get()));
+                });
+    }
+
+    /**
+     * The snapshot to complete the request with after a failed authorization call, or empty when the outcome
+     * is still unknown (the request stays AUTHORIZING and its ticket says "processing").
+     */
+    private Uni<Optional<Map<String, Object>>> afterFailedAuthorization(PaymentRequest request, Throwable e) {
+        if (e instanceof Authorizer.Refused refused) {
+            LOG.warnf("authorization-service refused payment request %s (HTTP %d, field %s)", request.id(),
+                    refused.status(), refused.field());
+            return Uni.createFrom().item(Optional.of(
+                    ResponseSnapshots.fromRequest(request.request(), "12", OffsetDateTime.now(clock))));
+        }
+        if (e instanceof Authorizer.NotSent) {
+            LOG.warnf("authorization-service unreachable for payment request %s", request.id());
+            return Uni.createFrom().item(Optional.of(
+                    ResponseSnapshots.fromRequest(request.request(), "90", OffsetDateTime.now(clock))));
+        }
+        LOG.warnf("Authorization of payment request %s has an unknown outcome (%s); asking for the transaction",
+                request.id(), e.getClass().getSimpleName());
+        return reconciled(request);
+    }
+
+    /**
+     * What authorization-service holds for the request's transaction: its snapshot when it exists, a 90
+     * snapshot when it is known not to exist, empty when the lookup fails too.
+     */
+    private Uni<Optional<Map<String, Object>>> reconciled(PaymentRequest request) {
+        return authorizer.findTransaction(request.merchantId(), request.request().transactionReference())
+                .map(found -> Optional.of(found
+                        .map(snapshot -> withKeyVersion(snapshot, request))
+                        .orElseGet(() -> ResponseSnapshots.fromRequest(request.request(), "90", OffsetDateTime.now(clock)))))
+                .onFailure().recoverWithItem(lookupFailure -> {
+                    LOG.warnf("Transaction of payment request %s cannot be looked up yet (%s); it stays processing",
+                            request.id(), lookupFailure.getClass().getSimpleName());
+                    return Optional.empty();
                 });
     }
 

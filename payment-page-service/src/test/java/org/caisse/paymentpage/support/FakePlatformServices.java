@@ -24,8 +24,11 @@ import java.util.concurrent.Executors;
  * Tests read what the fake received through {@code GET /test/authorizations} (card data redacted).
  *
  * <p>Keys: version 1 → {@link #secretKey(String)}; 2 → 410 (revoked); 7 → 503 (service failing); else 404.
- * Authorization: the last two digits of the card number are the response code (SIPS.md §8);
- * a card ending in 99 makes the fake answer HTTP 500.
+ * Authorization: the last two digits of the card number are the response code (SIPS.md §8). Failures: a card
+ * ending in 99 stores the transaction then answers HTTP 500 (committed, answer lost); 98 answers 500 and stores
+ * nothing; 97 answers a 400 problem on field {@code card.number}; 96 answers 500 and makes the transaction lookup of
+ * that reference fail (503). {@code GET /internal/v1/merchants/{m}/transactions/{ref}} answers the stored
+ * transactions (404 otherwise). {@code PUT /test/transactions/{m}/{ref}} stores a snapshot (its body).
  */
 public class FakePlatformServices implements QuarkusTestResourceLifecycleManager {
 
@@ -33,6 +36,8 @@ public class FakePlatformServices implements QuarkusTestResourceLifecycleManager
 
     private HttpServer server;
     private final List<Map<String, Object>> authorizations = new ArrayList<>();
+    private final Map<String, Map<String, Object>> transactions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> failingLookups = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public static String secretKey(String merchantId) {
         return "KEY-" + merchantId + "-v1";
@@ -49,6 +54,7 @@ public class FakePlatformServices implements QuarkusTestResourceLifecycleManager
         server.createContext("/internal/v1/merchants/", this::key);
         server.createContext("/internal/v1/authorizations", this::authorize);
         server.createContext("/test/authorizations", this::recorded);
+        server.createContext("/test/transactions/", this::storeTransaction);
         server.start();
         createTopic(TestMerchants.TOPIC);
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -73,6 +79,10 @@ public class FakePlatformServices implements QuarkusTestResourceLifecycleManager
 
     private void key(HttpExchange exchange) throws IOException {
         String[] parts = exchange.getRequestURI().getPath().split("/");
+        if (parts.length > 6 && parts[5].equals("transactions")) {
+            transaction(exchange, parts[4], parts[6]);
+            return;
+        }
         // /internal/v1/merchants/{m}/keys/{v}
         String merchantId = parts[4];
         String version = parts[6];
@@ -99,10 +109,26 @@ public class FakePlatformServices implements QuarkusTestResourceLifecycleManager
             authorizations.add(recorded);
         }
         String code = number.substring(number.length() - 2);
-        if (code.equals("99")) {
-            send(exchange, 500, Map.of("title", "boom"));
-            return;
+        String stored = body.get("merchantId") + "/" + body.get("transactionReference");
+        switch (code) {
+            case "98" -> {
+                send(exchange, 500, Map.of("title", "boom"));
+                return;
+            }
+            case "97" -> {
+                send(exchange, 400, Map.of("title", "Invalid request", "status", 400, "field", "card.number",
+                        "detail", "card.number: " + number));
+                return;
+            }
+            case "96" -> {
+                failingLookups.add(stored);
+                send(exchange, 500, Map.of("title", "boom"));
+                return;
+            }
+            default -> {
+            }
         }
+        boolean loseAnswer = code.equals("99");
         if (!List.of("00", "02", "05", "54", "90").contains(code)) {
             code = "00";
         }
@@ -127,7 +153,41 @@ public class FakePlatformServices implements QuarkusTestResourceLifecycleManager
         snapshot.put("panExpiryDate", card.get("expiryDate"));
         snapshot.put("paymentMeanBrand", number.startsWith("5") ? "MASTERCARD" : "VISA");
         snapshot.put("paymentMeanType", "CARD");
+        transactions.put(stored, snapshot);
+        if (loseAnswer) {
+            send(exchange, 500, Map.of("title", "boom"));
+            return;
+        }
         send(exchange, 200, snapshot);
+    }
+
+    private void transaction(HttpExchange exchange, String merchantId, String reference) throws IOException {
+        String key = merchantId + "/" + reference;
+        if (failingLookups.contains(key)) {
+            send(exchange, 503, Map.of("title", "down"));
+            return;
+        }
+        Map<String, Object> snapshot = transactions.get(key);
+        if (snapshot == null) {
+            send(exchange, 404, Map.of("title", "unknown transaction", "status", 404));
+            return;
+        }
+        send(exchange, 200, Map.of("transaction", snapshot, "operations", List.of()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void storeTransaction(HttpExchange exchange) throws IOException {
+        // /test/transactions/{m}/{ref}
+        String[] parts = exchange.getRequestURI().getPath().split("/");
+        String key = parts[3] + "/" + parts[4];
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (body.length == 0) {
+            failingLookups.add(key);
+        } else {
+            failingLookups.remove(key);
+            transactions.put(key, JSON.readValue(body, Map.class));
+        }
+        send(exchange, 200, Map.of("stored", key));
     }
 
     private void recorded(HttpExchange exchange) throws IOException {

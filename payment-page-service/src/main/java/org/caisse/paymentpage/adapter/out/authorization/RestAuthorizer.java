@@ -2,7 +2,10 @@ package org.caisse.paymentpage.adapter.out.authorization;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.net.ConnectException;
 import java.util.Map;
+import java.util.Optional;
 import org.caisse.paymentpage.adapter.out.jwt.ServiceTokens;
 import org.caisse.paymentpage.application.port.out.Authorizer;
 import org.caisse.paymentpage.domain.CardEntry;
@@ -27,7 +30,60 @@ public class RestAuthorizer implements Authorizer {
     @Override
     public Uni<Map<String, Object>> authorize(PaymentRequest payment, CardEntry card) {
         return Uni.createFrom().item(() -> bodyOf(payment, card))
-                .onItem().transformToUni(body -> client.authorize("Bearer " + tokens.tokenFor(AUDIENCE), body));
+                .onItem().transformToUni(body -> client.authorize("Bearer " + tokens.tokenFor(AUDIENCE), body))
+                .onFailure().transform(RestAuthorizer::classify);
+    }
+
+    @Override
+    public Uni<Optional<Map<String, Object>>> findTransaction(String merchantId, String transactionReference) {
+        return Uni.createFrom().deferred(() -> client.transaction("Bearer " + tokens.tokenFor(AUDIENCE), merchantId,
+                        transactionReference))
+                .map(RestAuthorizer::snapshotOf)
+                .onFailure(RestAuthorizer::isNotFound).recoverWithItem(Optional.empty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Map<String, Object>> snapshotOf(Map<String, Object> answer) {
+        if (answer != null && answer.get("transaction") instanceof Map<?, ?> transaction) {
+            return Optional.of((Map<String, Object>) transaction);
+        }
+        throw new IllegalStateException("transaction lookup answer without a transaction");
+    }
+
+    private static boolean isNotFound(Throwable e) {
+        return e instanceof WebApplicationException wae && wae.getResponse().getStatus() == 404;
+    }
+
+    /**
+     * A 4xx problem is a refusal of our request's content (nothing created); 408 and 429 mean not processed; a
+     * refused connection means not sent. Anything else (timeout, reset, 5xx) leaves the outcome unknown.
+     */
+    static Throwable classify(Throwable e) {
+        if (e instanceof WebApplicationException wae) {
+            int status = wae.getResponse().getStatus();
+            if (status == 408 || status == 429) {
+                return new Authorizer.NotSent(e);
+            }
+            if (status >= 400 && status < 500) {
+                return new Authorizer.Refused(status, problemField(wae));
+            }
+            return e;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return new Authorizer.NotSent(e);
+            }
+        }
+        return e;
+    }
+
+    private static String problemField(WebApplicationException wae) {
+        try {
+            Object field = wae.getResponse().readEntity(Map.class).get("field");
+            return field instanceof String s && s.matches("[A-Za-z0-9_.\\[\\]]{1,80}") ? s : null;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     static AuthorizationBody bodyOf(PaymentRequest payment, CardEntry card) {
