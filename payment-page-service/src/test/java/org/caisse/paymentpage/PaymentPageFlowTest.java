@@ -410,6 +410,69 @@ class PaymentPageFlowTest {
     }
 
     @Test
+    void processingTicketRefreshesItselfEveryThreeSecondsAndTheCspAllowsIt() {
+        String path = paymentPath(postHmac(fields(TestMerchants.HMAC_ONLY, newReference()), false));
+        cardPost(path, csrfOf(path), "4100000000000096");
+        Response page = given().get(path + "/ticket");
+        Document ticket = Jsoup.parse(page.body().asString());
+        assertThat(ticket.select("head meta[http-equiv=refresh]").attr("content")).isEqualTo("3");
+        // CSP governs fetches, not a meta refresh to the same page; it must not add a sandbox that would stop it
+        assertThat(page.header("Content-Security-Policy")).doesNotContain("sandbox");
+    }
+
+    @Test
+    void finishedTicketDoesNotRefresh() {
+        String path = paymentPath(postHmac(fields(TestMerchants.HMAC_ONLY, newReference()), false));
+        cardPost(path, csrfOf(path), "5100000000000000");
+        Document ticket = Jsoup.parse(given().get(path + "/ticket").body().asString());
+        assertThat(ticket.select("meta[http-equiv=refresh]")).isEmpty();
+    }
+
+    @Test
+    void requestStuckInAuthorizingIsCompletedWithTheTransactionFoundOnTheNextTicket() throws Exception {
+        String reference = newReference();
+        String path = paymentPath(postHmac(fields(TestMerchants.HMAC_ONLY, reference), false));
+        cardPost(path, csrfOf(path), "4100000000000096");
+        Map<String, Object> committed = new LinkedHashMap<>(Map.of("merchantId", TestMerchants.HMAC_ONLY,
+                "transactionReference", reference, "amount", 1050, "currencyCode", "978", "status", "TO_CAPTURE",
+                "responseCode", "00", "authorisationId", "654321", "maskedPan", "4100##########96"));
+        storeFakeTransaction(TestMerchants.HMAC_ONLY, reference, committed);
+
+        Document young = Jsoup.parse(given().get(path + "/ticket").body().asString());
+        assertThat(young.selectFirst(".outcome").hasClass("outcome-PROCESSING")).as("not past the timeout yet").isTrue();
+
+        authorizingSinceAnHourAgo(reference);
+        Document ticket = Jsoup.parse(given().get(path + "/ticket").body().asString());
+        assertThat(ticket.selectFirst(".outcome").hasClass("outcome-ACCEPTED")).isTrue();
+        assertThat(parseData(ticket.selectFirst("input[name=Data]").attr("value")))
+                .containsEntry("responseCode", "00").containsEntry("authorisationId", "654321");
+        assertThat(status(reference)).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void requestStuckInAuthorizingWhoseTransactionDoesNotExistEndsWith90() {
+        String reference = newReference();
+        String path = paymentPath(postHmac(fields(TestMerchants.HMAC_ONLY, reference), false));
+        pool.preparedQuery("UPDATE payment_request SET status = 'AUTHORIZING' WHERE transaction_reference = $1")
+                .execute(Tuple.of(reference)).await().atMost(Duration.ofSeconds(10));
+        authorizingSinceAnHourAgo(reference);
+        Document ticket = Jsoup.parse(given().get(path + "/ticket").body().asString());
+        assertThat(ticket.selectFirst(".outcome").hasClass("outcome-UNAVAILABLE")).isTrue();
+        assertThat(parseData(ticket.selectFirst("input[name=Data]").attr("value"))).containsEntry("responseCode", "90");
+    }
+
+    @Test
+    void requestStuckInAuthorizingStaysProcessingWhileTheLookupFails() {
+        String reference = newReference();
+        String path = paymentPath(postHmac(fields(TestMerchants.HMAC_ONLY, reference), false));
+        cardPost(path, csrfOf(path), "4100000000000096");
+        authorizingSinceAnHourAgo(reference);
+        Document ticket = Jsoup.parse(given().get(path + "/ticket").body().asString());
+        assertThat(ticket.selectFirst(".outcome").hasClass("outcome-PROCESSING")).isTrue();
+        assertThat(status(reference)).isEqualTo("AUTHORIZING");
+    }
+
+    @Test
     void authorizationServiceRefusingTheRequestContentGivesResponseCode12() {
         String reference = newReference();
         String path = paymentPath(postHmac(fields(TestMerchants.HMAC_ONLY, reference), false));
@@ -603,6 +666,19 @@ class PaymentPageFlowTest {
         return pool.preparedQuery("SELECT status FROM payment_request WHERE transaction_reference = $1")
                 .execute(Tuple.of(reference)).await().atMost(Duration.ofSeconds(10))
                 .iterator().next().getString("status");
+    }
+
+    private void authorizingSinceAnHourAgo(String reference) {
+        pool.preparedQuery("UPDATE payment_request SET authorizing_since = now() - interval '1 hour' WHERE transaction_reference = $1")
+                .execute(Tuple.of(reference)).await().atMost(Duration.ofSeconds(10));
+    }
+
+    private void storeFakeTransaction(String merchantId, String reference, Map<String, Object> snapshot) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(fakeServicesUrl + "/test/transactions/" + merchantId + "/" + reference))
+                        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(snapshot))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
     }
 
     private String storedRow(String reference) {

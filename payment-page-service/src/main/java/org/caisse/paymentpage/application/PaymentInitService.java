@@ -98,6 +98,6 @@ public class PaymentInitService {
         Instant now = clock.instant();
         String encode = post.encode() == null || post.encode().isEmpty() ? "" : "base64";
         return new PaymentRequest(UUID.randomUUID(), request, algorithm, encode, post.interfaceVersion().strip(),
-                HexFormat.of().formatHex(token), PaymentStatus.PENDING, null, now, now.plus(config.ttl()));
+                HexFormat.of().formatHex(token), PaymentStatus.PENDING, null, now, now.plus(config.ttl()), null);
     }
 }

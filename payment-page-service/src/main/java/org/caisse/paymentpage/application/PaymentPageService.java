@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import org.caisse.paymentpage.domain.PaymentRequest;
 import org.caisse.paymentpage.domain.PaymentStatus;
 import org.caisse.paymentpage.domain.ResponseSnapshots;
 import org.caisse.paymentpage.domain.TicketOutcome;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -77,14 +79,18 @@ public class PaymentPageService {
     private final MerchantKeys keys;
     private final Authorizer authorizer;
     private final Clock clock;
+    private final Duration authorizationTimeout;
 
     public PaymentPageService(PaymentRequestStore store, MerchantSettingsStore merchants, MerchantKeys keys,
-                              Authorizer authorizer, Clock clock) {
+                              Authorizer authorizer, Clock clock,
+                              @ConfigProperty(name = "caisse.authorization.timeout", defaultValue = "30S")
+                              Duration authorizationTimeout) {
         this.store = store;
         this.merchants = merchants;
         this.keys = keys;
         this.authorizer = authorizer;
         this.clock = clock;
+        this.authorizationTimeout = authorizationTimeout;
     }
 
     public Uni<PageState> cardPage(UUID id) {
@@ -158,13 +164,24 @@ public class PaymentPageService {
             if (request.isExpiredAt(clock.instant())) {
                 return finishWith(request, "97").onItem().transformToUni(x -> ticket(id));
             }
+            if (request.isAuthorizingLongerThan(authorizationTimeout, clock.instant())) {
+                LOG.warnf("Payment request %s has been authorizing longer than %s; asking for the transaction",
+                        request.id(), authorizationTimeout);
+                return reconciled(request).onItem().transformToUni(snapshot -> snapshot.isEmpty()
+                        ? processingTicket(request)
+                        : store.complete(id, PaymentStatus.AUTHORIZING, snapshot.get()).onItem().transformToUni(x -> ticket(id)));
+            }
             if (request.status() != PaymentStatus.COMPLETED || request.snapshot() == null) {
-                return merchantOf(request).map(m -> Optional.of(new Ticket(request, m, null, null)));
+                return processingTicket(request);
             }
             return merchantOf(request).onItem().transformToUni(merchant -> sealResponse(request)
                     .map(response -> Optional.of(new Ticket(request, merchant,
                             TicketOutcome.fromResponseCode(request.responseCode()), response))));
         });
+    }
+
+    private Uni<Optional<Ticket>> processingTicket(PaymentRequest request) {
+        return merchantOf(request).map(m -> Optional.of(new Ticket(request, m, null, null)));
     }
 
     private Uni<Boolean> authorizeOnce(PaymentRequest request, CardEntry card) {

@@ -9,7 +9,8 @@ import org.caisse.common.seal.SealAlgorithm;
 /**
  * A shopper's session from the merchant's POST to the return: the validated request, how it was sealed
  * and encoded (the response uses the same), the CSRF token of its pages, and once completed the
- * transaction snapshot (or the one built for a cancel or an expiry).
+ * transaction snapshot (or the one built for a cancel or an expiry). {@code authorizingSince} is when it entered
+ * AUTHORIZING (null before).
  */
 public record PaymentRequest(
         UUID id,
@@ -21,7 +22,8 @@ public record PaymentRequest(
         PaymentStatus status,
         Map<String, Object> snapshot,
         Instant createdAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        Instant authorizingSince) {
 
     public PaymentRequest {
         Objects.requireNonNull(id, "id");
@@ -32,6 +34,15 @@ public record PaymentRequest(
 
     public boolean isExpiredAt(Instant now) {
         return status == PaymentStatus.PENDING && !now.isBefore(expiresAt);
+    }
+
+    /** True when the request has been AUTHORIZING for longer than {@code timeout} at {@code now}. */
+    public boolean isAuthorizingLongerThan(java.time.Duration timeout, Instant now) {
+        if (status != PaymentStatus.AUTHORIZING) {
+            return false;
+        }
+        Instant since = authorizingSince == null ? createdAt : authorizingSince;
+        return since != null && now.isAfter(since.plus(timeout));
     }
 
     public String merchantId() {

@@ -69,7 +69,10 @@ public class PgPaymentRequestStore implements PaymentRequestStore {
 
     @Override
     public Uni<Boolean> transition(UUID id, PaymentStatus from, PaymentStatus to) {
-        return pool.preparedQuery("UPDATE payment_request SET status = $3 WHERE id = $1 AND status = $2")
+        return pool.preparedQuery("""
+                        UPDATE payment_request SET status = $3,
+                            authorizing_since = CASE WHEN $3 = 'AUTHORIZING' THEN now() ELSE authorizing_since END
+                        WHERE id = $1 AND status = $2""")
                 .execute(Tuple.of(id, from.name(), to.name()))
                 .map(rows -> rows.rowCount() == 1);
     }
@@ -105,7 +108,9 @@ public class PgPaymentRequestStore implements PaymentRequestStore {
                 PaymentStatus.valueOf(row.getString("status")),
                 snapshot == null ? null : snapshot.getMap(),
                 row.getOffsetDateTime("created_at").toInstant(),
-                row.getOffsetDateTime("expires_at").toInstant());
+                row.getOffsetDateTime("expires_at").toInstant(),
+                row.getOffsetDateTime("authorizing_since") == null ? null
+                        : row.getOffsetDateTime("authorizing_since").toInstant());
     }
 
     private static OffsetDateTime utc(Instant instant) {
