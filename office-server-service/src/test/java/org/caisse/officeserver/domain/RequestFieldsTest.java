@@ -85,6 +85,17 @@ class RequestFieldsTest {
     }
 
     @Test
+    void keyVersionStartsAtOne() {
+        assertThat(badField(() -> fields("keyVersion", 0).keyVersion())).isEqualTo("keyVersion");
+        assertThat(badField(() -> fields("keyVersion", "0").keyVersion())).isEqualTo("keyVersion");
+        assertThat(badField(() -> fields("keyVersion", -1).keyVersion())).isEqualTo("keyVersion");
+        assertThat(badField(() -> fields("keyVersion", 2147483648L).keyVersion())).isEqualTo("keyVersion");
+        assertThat(fields("keyVersion", 1).keyVersion()).isEqualTo(1);
+        assertThat(CommonRequestFields.keyReferenceOf(fields("merchantId", "002001000000001", "keyVersion", 0)))
+                .isEmpty();
+    }
+
+    @Test
     void unknownFieldReadAsOptionalIsEmpty() {
         assertThat(fields().optionalString("operationOrigin", 20)).isEmpty();
         assertThatThrownBy(() -> fields("operationOrigin", 5).optionalString("operationOrigin", 20))

@@ -98,10 +98,10 @@ public final class RequestFields {
         return amount;
     }
 
-    /** A key version: a non-negative integer that fits an int. */
+    /** A key version: a positive integer (versions start at 1) that fits an int. */
     public int keyVersion() {
         long version = integer("keyVersion");
-        if (version < 0 || version > Integer.MAX_VALUE) {
+        if (version < 1 || version > Integer.MAX_VALUE) {
             throw new FieldFormatException("keyVersion");
         }
         return (int) version;
