@@ -183,7 +183,9 @@ public final class CachingMerchantKeyClient implements MerchantKeyClient {
                         secretKey, text(body, "status"), text(body, "environment"),
                         instant(text(body, "notAfter"))));
             }
-            case 404 -> {
+            case 400, 404 -> {
+                // 400: the key service refuses the reference itself (bad merchant id or version), so no such key
+                // can exist; it is an unknown key (Sips 34), not an unavailable service.
                 return new KeyLookup.Unknown();
             }
             case 410 -> {

@@ -131,6 +131,14 @@ class CachingMerchantKeyClientTest {
     }
 
     @Test
+    void aReferenceTheKeyServiceRefusesAs400IsUnknownNotUnavailable() throws Exception {
+        answers.put(path("002001000000001", 0), new Answer(400,
+                "{\"status\":400,\"title\":\"Bad Request\"}", 0));
+        CachingMerchantKeyClient client = client(Duration.ofMinutes(5));
+        assertThat(get(client.find("002001000000001", 0))).isEqualTo(new KeyLookup.Unknown());
+    }
+
+    @Test
     void concurrentMissesShareOneRequest() throws Exception {
         answers.put(path("002001000000001", 1), new Answer(200,
                 keyJson("002001000000001", 1, "k", null), 300));
