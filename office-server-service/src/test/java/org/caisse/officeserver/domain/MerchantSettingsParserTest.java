@@ -59,6 +59,15 @@ class MerchantSettingsParserTest {
     }
 
     @Test
+    void patternsTheUrlAllowListRefusesAreRefused() {
+        Map<String, Object> document = demo();
+        document.put("allowedUrlPatterns", List.of("https://shop.example", "http://[1.2.3.4]", "http://[::1]:*",
+                "http://a_b.example", "https://shop.example:0", "http://1.2.3.4.5"));
+        assertThat(violatedFields(document)).containsExactlyInAnyOrder("allowedUrlPatterns/1",
+                "allowedUrlPatterns/3", "allowedUrlPatterns/4", "allowedUrlPatterns/5");
+    }
+
+    @Test
     void originPatternsAcceptPortsHostsAndIpv6() {
         Map<String, Object> document = demo();
         document.put("allowedUrlPatterns", List.of("https://shop.example", "https://shop.example:8443",

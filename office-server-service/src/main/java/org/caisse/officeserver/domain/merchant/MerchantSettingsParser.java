@@ -1,5 +1,7 @@
 package org.caisse.officeserver.domain.merchant;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.caisse.common.money.Currencies;
+import org.caisse.common.url.UrlAllowList;
 
 /**
  * Checks a merchant settings document field by field and either builds {@link MerchantSettings} or
@@ -32,10 +35,6 @@ public final class MerchantSettingsParser {
     private static final Pattern MERCHANT_ID = Pattern.compile("[0-9]{15}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
     private static final Pattern CURRENCY = Pattern.compile("[0-9]{3}");
-    /** scheme://host[:port|*]: an origin, no path, no user-info. */
-    private static final Pattern ORIGIN = Pattern.compile(
-            "(http|https)://((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
-                    + "|\\[[0-9A-Fa-f:.]+\\])(?::(\\*|[0-9]{1,5}))?");
     private static final int MAX_SHOP_NAME = 100;
     private static final int MAX_LIST = 50;
 
@@ -138,17 +137,24 @@ public final class MerchantSettingsParser {
                 currencies, languages, defaultLanguage));
     }
 
+    /**
+     * A pattern is valid when {@link UrlAllowList} (the class that later applies it to return and notification
+     * URLs) accepts it, so no pattern is stored that the payment page would refuse; an explicit port must
+     * moreover be 1 to 65535.
+     */
     static boolean isOriginPattern(String pattern) {
-        var matcher = ORIGIN.matcher(pattern);
-        if (!matcher.matches()) {
+        try {
+            UrlAllowList.of(List.of(pattern));
+        } catch (IllegalArgumentException notAnOrigin) {
             return false;
         }
-        String port = matcher.group(3);
-        if (port == null || port.equals("*")) {
-            return true;
+        String base = pattern.endsWith(":*") ? pattern.substring(0, pattern.length() - 2) : pattern;
+        try {
+            int port = new URI(base).getPort();
+            return port == -1 || (port >= 1 && port <= 65535);
+        } catch (URISyntaxException unreadable) {
+            return false;
         }
-        int number = Integer.parseInt(port);
-        return number >= 1 && number <= 65535;
     }
 
     private static String string(Map<String, ?> document, String field, List<Violation> violations) {

@@ -172,7 +172,7 @@ class MerchantAccountsApiTest {
             Map<String, Object> document = settings(merchantId);
             switch (field) {
                 case "mode" -> document.put("mode", "LIVE");
-                case "allowedUrlPatterns" -> document.put("allowedUrlPatterns", List.of("https://shop.example/return"));
+                case "allowedUrlPatterns" -> document.put("allowedUrlPatterns", List.of("http://[1.2.3.4]"));
                 case "currencies" -> document.put("currencies", List.of("978", "999"));
                 case "merchantId" -> document.put("merchantId", newMerchantId());
                 default -> document.put("defaultLanguage", "de");
