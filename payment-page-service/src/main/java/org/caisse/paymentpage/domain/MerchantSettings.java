@@ -8,13 +8,14 @@ import org.caisse.common.url.UrlAllowList;
 
 /**
  * A merchant's settings as distributed by office-server-service on the merchants topic
- * ("Merchant settings (JSON)" of the platform contracts).
+ * ("Merchant settings (JSON)" of the platform contracts). The URL allow-list is built once, when the settings
+ * are read: settings with an invalid pattern cannot exist.
  */
 public record MerchantSettings(
         String merchantId,
         String shopName,
         String mode,
-        List<String> allowedUrlPatterns,
+        UrlAllowList urlAllowList,
         boolean legacySha256Allowed,
         List<String> currencies,
         List<String> languages,
@@ -22,9 +23,31 @@ public record MerchantSettings(
 
     public MerchantSettings {
         Objects.requireNonNull(merchantId, "merchantId");
-        allowedUrlPatterns = List.copyOf(allowedUrlPatterns);
+        Objects.requireNonNull(urlAllowList, "urlAllowList");
         currencies = List.copyOf(currencies);
         languages = List.copyOf(languages);
+    }
+
+    /**
+     * @throws IllegalArgumentException naming {@code allowedUrlPatterns} when a pattern is not an origin
+     */
+    public MerchantSettings(String merchantId, String shopName, String mode, List<String> allowedUrlPatterns,
+                            boolean legacySha256Allowed, List<String> currencies, List<String> languages,
+                            String defaultLanguage) {
+        this(merchantId, shopName, mode, allowList(allowedUrlPatterns), legacySha256Allowed, currencies, languages,
+                defaultLanguage);
+    }
+
+    private static UrlAllowList allowList(List<String> patterns) {
+        try {
+            return UrlAllowList.of(patterns);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("allowedUrlPatterns");
+        }
+    }
+
+    public List<String> allowedUrlPatterns() {
+        return urlAllowList.patterns();
     }
 
     /** True when the merchant runs in TEST mode (test cards offered, no real acquirer). */
@@ -33,7 +56,7 @@ public record MerchantSettings(
     }
 
     public boolean allowsUrl(String url) {
-        return UrlAllowList.of(allowedUrlPatterns).allows(url);
+        return urlAllowList.allows(url);
     }
 
     /**
@@ -71,7 +94,7 @@ public record MerchantSettings(
         doc.put("merchantId", merchantId);
         doc.put("shopName", shopName);
         doc.put("mode", mode);
-        doc.put("allowedUrlPatterns", allowedUrlPatterns);
+        doc.put("allowedUrlPatterns", allowedUrlPatterns());
         doc.put("legacySha256Allowed", legacySha256Allowed);
         doc.put("currencies", currencies);
         doc.put("languages", languages);

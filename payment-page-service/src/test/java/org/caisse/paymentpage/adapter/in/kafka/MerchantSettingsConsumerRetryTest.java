@@ -99,4 +99,17 @@ class MerchantSettingsConsumerRetryTest {
         assertThat(acked).isTrue();
         assertThat(store.calls.get()).isZero();
     }
+
+    @Test
+    void settingsWithAnInvalidUrlPatternAreSkippedAndThePreviousSettingsKept() {
+        FlakyStore store = new FlakyStore(0);
+        consumer(store).consume(message(event(settings(List.of("https://shop.example"))), new AtomicBoolean()))
+                .await().atMost(Duration.ofSeconds(5));
+        AtomicBoolean acked = new AtomicBoolean();
+        consumer(store).consume(message(event(settings(List.of("https://shop.example/with/path"))), acked))
+                .await().atMost(Duration.ofSeconds(5));
+        assertThat(acked).isTrue();
+        assertThat(store.calls.get()).isEqualTo(1);
+        assertThat(store.stored.allowedUrlPatterns()).containsExactly("https://shop.example");
+    }
 }
