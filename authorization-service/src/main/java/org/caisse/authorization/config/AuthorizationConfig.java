@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Set;
 
 /** Settings of the authorization service, under {@code caisse.*}. */
 @ConfigMapping(prefix = "caisse")
@@ -20,11 +21,19 @@ public interface AuthorizationConfig {
     /** Which test infrastructure the build selected ({@code local} or {@code containers}); read by tests only. */
     Optional<String> infra();
 
+    Internal internal();
+
     Topics topics();
 
     Outbox outbox();
 
     TestAcquirer testAcquirer();
+
+    interface Internal {
+        /** Services (JWT {@code sub}, equal to the signing key's {@code kid}) allowed on the internal endpoints. */
+        @WithDefault("payment-page-service,office-server-service,batch-service")
+        Set<String> allowedCallers();
+    }
 
     interface Topics {
         /** Topic of the transaction events. */

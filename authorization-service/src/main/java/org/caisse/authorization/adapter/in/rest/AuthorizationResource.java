@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Card authorizations asked by the other services (payment page, Office Server). */
 @Path("/internal/v1/authorizations")
 @RolesAllowed("service")
+@InternalCallers
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthorizationResource {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** A merchant's transaction: read with its history, cancel. Another merchant's transaction is unknown. */
 @Path("/internal/v1/merchants/{merchantId}/transactions/{transactionReference}")
 @RolesAllowed("service")
+@InternalCallers
 @Produces(MediaType.APPLICATION_JSON)
 public class TransactionResource {
 

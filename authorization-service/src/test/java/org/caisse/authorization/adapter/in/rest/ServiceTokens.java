@@ -14,11 +14,17 @@ final class ServiceTokens {
     }
 
     static String as(String caller, String audience) {
+        return signedBy(caller, caller, audience);
+    }
+
+    /** A token signed with {@code keyOwner}'s key (header kid = keyOwner) that claims {@code subject}. */
+    static String signedBy(String keyOwner, String subject, String audience) {
+        String caller = keyOwner;
         try {
             String secrets = ConfigProvider.getConfig().getValue("caisse.secrets-dir", String.class);
             PrivateKey key = KeyUtils.decodePrivateKey(
                     Files.readString(Path.of(secrets, "jwt", caller + ".key.pem")));
-            return Jwt.issuer("caisse").subject(caller).audience(audience).groups("service").expiresIn(300)
+            return Jwt.issuer("caisse").subject(subject).audience(audience).groups("service").expiresIn(300)
                     .jws().keyId(caller).sign(key);
         } catch (Exception e) {
             throw new IllegalStateException("cannot mint a service token for " + caller, e);
