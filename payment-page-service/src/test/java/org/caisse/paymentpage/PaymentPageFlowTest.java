@@ -230,6 +230,15 @@ class PaymentPageFlowTest {
     }
 
     @Test
+    void currencyOutsideTheMerchantsCurrenciesIsRefusedWith30AndNothingStored() {
+        String reference = newReference();
+        Map<String, String> fields = fields(TestMerchants.HMAC_ONLY, reference);
+        fields.put("currencyCode", "826"); // GBP: a real currency the test merchant does not accept
+        assertRefused(postHmac(fields, false), 400, "30", "currencyCode");
+        assertThat(storedCount(TestMerchants.HMAC_ONLY, reference)).isZero();
+    }
+
+    @Test
     void amountTamperedAfterSealingIsRefusedWith34() {
         String reference = newReference();
         String data = data(fields(TestMerchants.HMAC_ONLY, reference));

@@ -79,6 +79,7 @@ public class PaymentInitService {
                                 }
                                 PaypageRequestRules.checkOptionalFields(request);
                                 PaypageRequestRules.checkUrls(request, merchant);
+                                PaypageRequestRules.checkCurrency(request, merchant);
                                 PaymentRequest created = newRequest(request, algorithm, post, version);
                                 return store.insert(created).map(inserted -> {
                                     if (!inserted) {

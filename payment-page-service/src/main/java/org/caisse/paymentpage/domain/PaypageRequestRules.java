@@ -171,6 +171,16 @@ public final class PaypageRequestRules {
         });
     }
 
+    /**
+     * The merchant must accept the request's currency (its settings' {@code currencies}; a merchant with
+     * none accepts none) → else 30 {@code currencyCode}.
+     */
+    public static void checkCurrency(PaypageRequest request, MerchantSettings merchant) {
+        if (!merchant.currencies().contains(request.currencyCode())) {
+            throw PaymentRequestRejected.formatError("currencyCode");
+        }
+    }
+
     private static String required(SipsData data, String field, Pattern format) {
         String value = data.get(field).orElseThrow(() -> PaymentRequestRejected.formatError(field));
         if (!format.matcher(value).matches()) {

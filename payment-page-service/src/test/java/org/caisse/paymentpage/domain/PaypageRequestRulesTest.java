@@ -88,4 +88,12 @@ class PaypageRequestRulesTest {
         PaypageRequestRules.checkOptionalFields(PaypageRequestRules.requireFields(PaypageRequestRules.parse(
                 VALID + "|captureMode=VALIDATION|captureDay=99|orderChannel=MOTO|customerLanguage=en|paymentMeanBrandList=VISA,MASTERCARD")));
     }
+
+    @Test
+    void aCurrencyTheMerchantDoesNotAcceptIsRefusedWith30OnCurrencyCode() {
+        PaypageRequest euros = PaypageRequestRules.requireFields(PaypageRequestRules.parse(VALID));
+        PaypageRequestRules.checkCurrency(euros, merchant(false));
+        PaypageRequest dollars = PaypageRequestRules.requireFields(PaypageRequestRules.parse(VALID.replace("=978", "=840")));
+        assertRejected(() -> PaypageRequestRules.checkCurrency(dollars, merchant(false)), "30", "currencyCode");
+    }
 }
