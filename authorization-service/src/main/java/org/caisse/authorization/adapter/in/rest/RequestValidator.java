@@ -1,6 +1,8 @@
 package org.caisse.authorization.adapter.in.rest;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Set;
@@ -27,6 +29,8 @@ final class RequestValidator {
     static final Pattern OPERATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     static final Set<String> ORDER_CHANNELS = Set.of("INTERNET", "MOTO", "INAPP", "MAIL_ORDER", "TELEPHONE_ORDER");
     static final Set<String> PAYMENT_PATTERNS = Set.of("ONE_SHOT", "RECURRING_1", "RECURRING_N", "INSTALMENT");
+    /** Sips documents no limit; the platform's one for every entry (payment page, Office Server). */
+    static final int STATEMENT_REFERENCE_MAX = 255;
     static final Set<String> SEAL_ALGORITHMS = Set.of("HMAC-SHA-256", "SHA-256");
 
     private RequestValidator() {
@@ -64,7 +68,7 @@ final class RequestValidator {
                 text("customerId", body.customerId, 64),
                 text("customerEmail", body.customerEmail, 256),
                 text("customerIpAddress", body.customerIpAddress, 64),
-                text("statementReference", body.statementReference, 64),
+                text("statementReference", body.statementReference, STATEMENT_REFERENCE_MAX),
                 text("transactionOrigin", body.transactionOrigin, 64),
                 body.paymentPattern == null ? null : oneOf("paymentPattern", body.paymentPattern, PAYMENT_PATTERNS),
                 body.customerLanguage == null ? null
@@ -100,8 +104,9 @@ final class RequestValidator {
             return null;
         }
         String url = text("notification.automaticResponseUrl", n.automaticResponseUrl, 512);
-        if (url != null && !(url.startsWith("http://") || url.startsWith("https://"))) {
-            throw new InvalidFieldException("notification.automaticResponseUrl", "must be an http(s) URL");
+        if (url != null && !isHttpUrl(url)) {
+            throw new InvalidFieldException("notification.automaticResponseUrl",
+                    "must be an absolute http(s) URL with a host and no user-info");
         }
         if (n.keyVersion != null && n.keyVersion < 1) {
             throw new InvalidFieldException("notification.keyVersion", "must be a positive integer");
@@ -112,6 +117,31 @@ final class RequestValidator {
                 : oneOf("notification.responseEncoding", n.responseEncoding, Set.of("base64"));
         return new NotificationContext(url, n.keyVersion, algorithm, encoding,
                 text("notification.interfaceVersion", n.interfaceVersion, 20));
+    }
+
+    /**
+     * An absolute {@code http}/{@code https} URL (scheme in any case, as the payment page's {@code UrlAllowList}
+     * accepts it) with a host and without user-info; spaces, control characters and backslashes are refused.
+     */
+    static boolean isHttpUrl(String url) {
+        if (url.chars().anyMatch(c -> c <= 0x20 || c == 0x7f || c == '\\')) {
+            return false;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+        if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null || uri.getRawUserInfo() != null) {
+            return false;
+        }
+        String authority = uri.getRawAuthority();
+        if (authority == null || authority.indexOf('@') >= 0) {
+            return false;
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals("http") || scheme.equals("https");
     }
 
     private static CaptureMode captureMode(String value) {

@@ -379,7 +379,18 @@ class AuthorizationApiTest {
                 Arguments.of("card.number", (Consumer<Map<String, Object>>) b -> card(b).put("number", "5100a00000000000")),
                 Arguments.of("card.expiryDate", (Consumer<Map<String, Object>>) b -> card(b).put("expiryDate", "203013")),
                 Arguments.of("card.expiryDate", (Consumer<Map<String, Object>>) b -> card(b).put("expiryDate", "12/30")),
-                Arguments.of("card.cscValue", (Consumer<Map<String, Object>>) b -> card(b).put("cscValue", "12")));
+                Arguments.of("card.cscValue", (Consumer<Map<String, Object>>) b -> card(b).put("cscValue", "12")),
+                Arguments.of("statementReference", (Consumer<Map<String, Object>>) b -> b.put("statementReference", "S".repeat(256))),
+                Arguments.of("notification.automaticResponseUrl", (Consumer<Map<String, Object>>) b -> notification(b).put("automaticResponseUrl", "ftp://shop.example/notify")),
+                Arguments.of("notification.automaticResponseUrl", (Consumer<Map<String, Object>>) b -> notification(b).put("automaticResponseUrl", "javascript:alert(1)")),
+                Arguments.of("notification.automaticResponseUrl", (Consumer<Map<String, Object>>) b -> notification(b).put("automaticResponseUrl", "https://user:pw@shop.example/notify")),
+                Arguments.of("notification.automaticResponseUrl", (Consumer<Map<String, Object>>) b -> notification(b).put("automaticResponseUrl", "http://shop example/notify")),
+                Arguments.of("notification.automaticResponseUrl", (Consumer<Map<String, Object>>) b -> notification(b).put("automaticResponseUrl", "/notify")));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> notification(Map<String, Object> body) {
+        return (Map<String, Object>) body.get("notification");
     }
 
     @SuppressWarnings("unchecked")
@@ -401,6 +412,19 @@ class AuthorizationApiTest {
         assertThat(response.asString()).doesNotContain("5100000000000000").doesNotContain("5100a00000000000")
                 .doesNotContain("51000000000\"");
         assertThat(transactionRows(reference)).isZero();
+    }
+
+    @Test
+    void automaticResponseUrlSchemeInUpperCaseAndA255CharacterStatementReferenceAreAccepted() {
+        String reference = newReference();
+        Map<String, Object> body = authorizationBody(reference, ACCEPTED_CARD, 1000);
+        notification(body).put("automaticResponseUrl", "HTTPS://Shop.Example:8443/notify?x=1");
+        body.put("statementReference", "S".repeat(255));
+        authorize(body).then().statusCode(200)
+                .body("responseCode", equalTo("00"))
+                .body("notification.automaticResponseUrl", equalTo("HTTPS://Shop.Example:8443/notify?x=1"))
+                .body("statementReference", equalTo("S".repeat(255)));
+        assertThat(transactionRows(reference)).isEqualTo(1);
     }
 
     @Test
