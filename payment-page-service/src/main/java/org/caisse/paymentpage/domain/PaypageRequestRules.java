@@ -80,6 +80,9 @@ public final class PaypageRequestRules {
     public static PaypageRequest requireFields(SipsData data) {
         String merchantId = required(data, "merchantId", MERCHANT_ID);
         String keyVersion = required(data, "keyVersion", KEY_VERSION);
+        if (Integer.parseInt(keyVersion) < 1) {
+            throw PaymentRequestRejected.formatError("keyVersion");
+        }
         String amount = required(data, "amount", AMOUNT);
         long amountValue = Long.parseLong(amount);
         if (amountValue <= 0) {

@@ -96,4 +96,13 @@ class PaypageRequestRulesTest {
         PaypageRequest dollars = PaypageRequestRules.requireFields(PaypageRequestRules.parse(VALID.replace("=978", "=840")));
         assertRejected(() -> PaypageRequestRules.checkCurrency(dollars, merchant(false)), "30", "currencyCode");
     }
+
+    @Test
+    void keyVersionZeroIsRefusedWith30OnKeyVersion() {
+        assertRejected(() -> PaypageRequestRules.requireFields(PaypageRequestRules.parse(VALID.replace("keyVersion=1", "keyVersion=0"))),
+                "30", "keyVersion");
+        assertRejected(() -> PaypageRequestRules.requireFields(PaypageRequestRules.parse(VALID.replace("keyVersion=1", "keyVersion=000"))),
+                "30", "keyVersion");
+        assertThat(PaypageRequestRules.requireFields(PaypageRequestRules.parse(VALID)).keyVersion()).isEqualTo(1);
+    }
 }
