@@ -1,6 +1,6 @@
 package org.caisse.officeserver.application.merchant;
 
-import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import org.caisse.common.event.EventEnvelope;
 import org.caisse.common.event.EventEnvelopeCodec;
 import org.caisse.officeserver.application.port.out.MerchantRepository;
+import org.caisse.officeserver.application.port.out.MerchantRevision;
 import org.caisse.officeserver.application.port.out.OutboxMessage;
 import org.caisse.officeserver.config.ServiceIdentityConfig;
 import org.caisse.officeserver.config.TopicsConfig;
@@ -27,6 +28,8 @@ import org.caisse.officeserver.domain.merchant.Violation;
 public class MerchantAccountService {
 
     public static final String MERCHANT_UPDATED = "org.caisse.merchant.updated.v1";
+    /** The field of the event's data holding the settings version (1, 2, … per merchant, in commit order). */
+    public static final String VERSION_FIELD = "version";
 
     /** The outcome of a settings update. */
     public sealed interface Outcome {
@@ -59,13 +62,21 @@ public class MerchantAccountService {
         };
     }
 
-    /** Saves settings already known to be valid; true when they changed. */
+    /**
+     * Saves settings already known to be valid; true when they changed. The event carries the stored
+     * revision: {@code time} is the database time of the write and {@code data.version} the merchant's
+     * settings version, both in commit order, so a consumer keeps the event with the highest version.
+     */
     public Uni<Boolean> save(MerchantSettings settings) {
+        return merchants.saveAndRecord(settings, revision -> announcement(settings, revision));
+    }
+
+    private OutboxMessage announcement(MerchantSettings settings, MerchantRevision revision) {
         UUID id = UUID.randomUUID();
+        Map<String, Object> data = new LinkedHashMap<>(settings.toDocument());
+        data.put(VERSION_FIELD, revision.version());
         EventEnvelope event = new EventEnvelope(id.toString(), "/caisse/" + identity.name(), MERCHANT_UPDATED,
-                Instant.now(), settings.merchantId(), settings.toDocument());
-        OutboxMessage message = new OutboxMessage(id, topics.merchants(), settings.merchantId(),
-                EventEnvelopeCodec.toJson(event));
-        return merchants.saveAndRecord(settings, message);
+                revision.updatedAt(), settings.merchantId(), data);
+        return new OutboxMessage(id, topics.merchants(), settings.merchantId(), EventEnvelopeCodec.toJson(event));
     }
 }

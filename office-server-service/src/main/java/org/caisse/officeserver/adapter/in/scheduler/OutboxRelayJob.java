@@ -11,8 +11,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the outbox relay every {@code caisse.outbox.interval}, on a worker thread (a Kafka send may block
- * while the broker is unreachable), never twice at once in this process; other replicas skip the rows
- * this one holds.
+ * while the broker is unreachable), never twice at once in this process; while another replica holds the
+ * relay lease (a PostgreSQL advisory lock) this replica's pass publishes nothing.
  */
 @ApplicationScoped
 public class OutboxRelayJob {

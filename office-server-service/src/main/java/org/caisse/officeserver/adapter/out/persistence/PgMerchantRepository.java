@@ -1,6 +1,7 @@
 package org.caisse.officeserver.adapter.out.persistence;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,32 +9,31 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.caisse.officeserver.application.port.out.MerchantRepository;
+import org.caisse.officeserver.application.port.out.MerchantRevision;
 import org.caisse.officeserver.application.port.out.OutboxMessage;
 import org.caisse.officeserver.domain.merchant.MerchantSettings;
 
-/** Merchant rows in PostgreSQL; the upsert and its outbox row are one statement, hence one transaction. */
+/** Merchant rows in PostgreSQL; the upsert and its outbox row are written in one transaction. */
 @ApplicationScoped
 public class PgMerchantRepository implements MerchantRepository {
 
     /**
-     * Upserts the merchant only when its settings differ (jsonb equality), and inserts the outbox row
-     * only when the upsert wrote something: same settings → no row, no event.
+     * Upserts the merchant only when its settings differ (jsonb equality), incrementing its version; same
+     * settings → no row returned, hence no outbox row and no event. The row lock the upsert takes orders
+     * concurrent changes of one merchant, so version and {@code clock_timestamp()} follow the commit order.
      */
-    private static final String UPSERT_AND_RECORD = """
-            WITH changed AS (
-                INSERT INTO merchant (merchant_id, settings, updated_at)
-                VALUES ($1, $2, now())
-                ON CONFLICT (merchant_id) DO UPDATE
-                    SET settings = EXCLUDED.settings, updated_at = now()
-                    WHERE merchant.settings IS DISTINCT FROM EXCLUDED.settings
-                RETURNING merchant_id
-            )
-            INSERT INTO outbox (id, topic, record_key, payload)
-            SELECT $3, $4, $5, $6 FROM changed
-            RETURNING id
+    private static final String UPSERT = """
+            INSERT INTO merchant (merchant_id, settings, version, updated_at)
+            VALUES ($1, $2, 1, clock_timestamp())
+            ON CONFLICT (merchant_id) DO UPDATE
+                SET settings = EXCLUDED.settings, version = merchant.version + 1, updated_at = clock_timestamp()
+                WHERE merchant.settings IS DISTINCT FROM EXCLUDED.settings
+            RETURNING version, updated_at
             """;
+    private static final String RECORD = "INSERT INTO outbox (id, topic, record_key, payload) VALUES ($1, $2, $3, $4)";
 
     private final Pool pool;
 
@@ -43,15 +43,23 @@ public class PgMerchantRepository implements MerchantRepository {
     }
 
     @Override
-    public Uni<Boolean> saveAndRecord(MerchantSettings settings, OutboxMessage message) {
-        Tuple parameters = Tuple.tuple()
-                .addString(settings.merchantId())
-                .addValue(new JsonObject(settings.toDocument()))
-                .addUUID(message.id())
-                .addString(message.topic())
-                .addString(message.key())
-                .addString(new String(message.value(), StandardCharsets.UTF_8));
-        return pool.withTransaction(connection -> connection.preparedQuery(UPSERT_AND_RECORD).execute(parameters))
-                .map(rows -> rows.rowCount() > 0);
+    public Uni<Boolean> saveAndRecord(MerchantSettings settings,
+                                      Function<MerchantRevision, OutboxMessage> announcement) {
+        Tuple upsert = Tuple.of(settings.merchantId(), new JsonObject(settings.toDocument()));
+        return pool.withTransaction(connection -> connection.preparedQuery(UPSERT).execute(upsert)
+                .flatMap(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Row row = rows.iterator().next();
+                    OutboxMessage message = announcement.apply(new MerchantRevision(row.getLong("version"),
+                            row.getOffsetDateTime("updated_at").toInstant()));
+                    return connection.preparedQuery(RECORD).execute(Tuple.tuple()
+                                    .addUUID(message.id())
+                                    .addString(message.topic())
+                                    .addString(message.key())
+                                    .addString(new String(message.value(), StandardCharsets.UTF_8)))
+                            .map(inserted -> true);
+                }));
     }
 }

@@ -1,5 +1,7 @@
 package org.caisse.officeserver.application.port.out;
 
+import java.util.function.Function;
+
 import io.smallrye.mutiny.Uni;
 import org.caisse.officeserver.domain.merchant.MerchantSettings;
 
@@ -8,9 +10,10 @@ public interface MerchantRepository {
 
     /**
      * Stores the settings and, in the same database transaction and only when they changed (or the
-     * merchant is new), the outbox message announcing them.
+     * merchant is new), the outbox message that {@code announcement} builds from the stored revision (its
+     * version and database time, taken while the merchant row is locked, so in commit order).
      *
      * @return true when something changed (and the message was recorded)
      */
-    Uni<Boolean> saveAndRecord(MerchantSettings settings, OutboxMessage message);
+    Uni<Boolean> saveAndRecord(MerchantSettings settings, Function<MerchantRevision, OutboxMessage> announcement);
 }

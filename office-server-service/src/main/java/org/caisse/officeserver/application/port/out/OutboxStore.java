@@ -9,8 +9,8 @@ import io.smallrye.mutiny.Uni;
 public interface OutboxStore {
 
     /**
-     * In one database transaction: claims up to {@code limit} unpublished messages (oldest first, rows
-     * locked, rows claimed by another relay skipped), hands them to {@code publisher}, and marks them
+     * In one database transaction: unless another relay holds the relay lease (then nothing is published and
+     * 0 is returned), claims up to {@code limit} unpublished messages (in insertion order, rows locked), hands them to {@code publisher}, and marks them
      * published only when the publisher succeeded. On failure nothing is marked and they are retried.
      *
      * @return how many messages were published

@@ -142,7 +142,9 @@ class MerchantAccountsApiTest {
         assertThat(event.type()).isEqualTo("org.caisse.merchant.updated.v1");
         assertThat(event.source()).isEqualTo("/caisse/office-server-service");
         assertThat(event.subject()).isEqualTo(merchantId);
-        assertThat(event.data()).isEqualTo(document);
+        Map<String, Object> expectedData = new LinkedHashMap<>(document);
+        expectedData.put("version", 1);
+        assertThat(event.data()).isEqualTo(expectedData);
         assertThat(UUID.fromString(event.id())).isNotNull();
     }
 
@@ -161,6 +163,27 @@ class MerchantAccountsApiTest {
         assertThat(storedSettings(merchantId)).containsEntry("mode", "PRODUCTION");
         List<EventEnvelope> events = eventsFor(merchantId, 2);
         assertThat(events).extracting(e -> e.data().get("mode")).containsExactly("TEST", "PRODUCTION");
+    }
+
+    @Test
+    void eachChangeCarriesTheNextVersionAndTheDatabaseTimeOfItsWrite() throws Exception {
+        String merchantId = newMerchantId();
+        String token = serviceToken("payment-page-service", "office-server-service");
+        Map<String, Object> document = settings(merchantId);
+        for (String mode : List.of("TEST", "PRODUCTION", "TEST")) {
+            document.put("mode", mode);
+            assertThat(put(merchantId, document, token).statusCode()).isEqualTo(200);
+        }
+        Row stored = pool.preparedQuery("SELECT version, updated_at FROM merchant WHERE merchant_id = $1")
+                .execute(Tuple.of(merchantId)).await().atMost(Duration.ofSeconds(10)).iterator().next();
+        assertThat(stored.getLong("version")).isEqualTo(3);
+
+        List<EventEnvelope> events = eventsFor(merchantId, 3);
+        assertThat(events).extracting(e -> ((Number) e.data().get("version")).longValue()).containsExactly(1L, 2L, 3L);
+        assertThat(events).extracting(e -> e.data().get("mode")).containsExactly("TEST", "PRODUCTION", "TEST");
+        assertThat(events.get(0).time()).isBefore(events.get(1).time());
+        assertThat(events.get(1).time()).isBefore(events.get(2).time());
+        assertThat(events.get(2).time()).isEqualTo(stored.getOffsetDateTime("updated_at").toInstant());
     }
 
     @Test
