@@ -34,10 +34,11 @@ public final class PaypageRequestRules {
     private static final Set<String> PAYMENT_PATTERNS = Set.of("ONE_SHOT", "RECURRING_1", "RECURRING_N", "INSTALMENT");
     private static final int MAX_URL_LENGTH = 512;
     private static final int MAX_VALUE_LENGTH = 512;
+    /** Each at most the limit of authorization-service's request validation, so nothing accepted here is refused there. */
     private static final Map<String, Integer> MAX_LENGTHS = Map.of(
             "orderId", 32,
             "returnContext", 255,
-            "statementReference", 255,
+            "statementReference", 64,
             "customerId", 19,
             "customerEmail", 128,
             "customerIpAddress", 45,
@@ -156,7 +157,7 @@ public final class PaypageRequestRules {
         });
         for (Map.Entry<String, String> e : request.fields().entrySet()) {
             int max = MAX_LENGTHS.getOrDefault(e.getKey(), MAX_VALUE_LENGTH);
-            if (e.getValue().length() > max) {
+            if (e.getValue().length() > max || hasControlCharacter(e.getValue())) {
                 throw PaymentRequestRejected.formatError(e.getKey());
             }
         }
@@ -182,6 +183,11 @@ public final class PaypageRequestRules {
         if (!merchant.currencies().contains(request.currencyCode())) {
             throw PaymentRequestRejected.formatError("currencyCode");
         }
+    }
+
+    /** C0 controls but tab, and DEL: refused in every value (authorization-service refuses them in texts). */
+    private static boolean hasControlCharacter(String value) {
+        return value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f);
     }
 
     private static String required(SipsData data, String field, Pattern format) {

@@ -105,4 +105,26 @@ class PaypageRequestRulesTest {
                 "30", "keyVersion");
         assertThat(PaypageRequestRules.requireFields(PaypageRequestRules.parse(VALID)).keyVersion()).isEqualTo(1);
     }
+
+    @Test
+    void statementReferenceLongerThanAuthorizationServiceAcceptsIsRefusedWith30() {
+        PaypageRequest ok = PaypageRequestRules.requireFields(PaypageRequestRules.parse(VALID + "|statementReference=" + "S".repeat(64)));
+        PaypageRequestRules.checkOptionalFields(ok);
+        PaypageRequest tooLong = PaypageRequestRules.requireFields(PaypageRequestRules.parse(VALID + "|statementReference=" + "S".repeat(65)));
+        assertRejected(() -> PaypageRequestRules.checkOptionalFields(tooLong), "30", "statementReference");
+    }
+
+    @Test
+    void controlCharactersInTextFieldsAreRefusedWith30NamingTheField() {
+        for (String field : List.of("orderId", "returnContext", "customerId", "statementReference", "transactionOrigin")) {
+            for (String control : List.of("\n", "\r", "\u0000", "\u001b", "\u007f")) {
+                PaypageRequest request = new PaypageRequest("002001000000001", 1, 1000, "978", "http://localhost/return",
+                        "TREF0001", java.util.Map.of(field, "A" + control + "B"));
+                assertRejected(() -> PaypageRequestRules.checkOptionalFields(request), "30", field);
+            }
+        }
+        PaypageRequest tab = new PaypageRequest("002001000000001", 1, 1000, "978", "http://localhost/return",
+                "TREF0001", java.util.Map.of("returnContext", "A\tB"));
+        PaypageRequestRules.checkOptionalFields(tab);
+    }
 }
