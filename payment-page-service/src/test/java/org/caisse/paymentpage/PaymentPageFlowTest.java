@@ -574,6 +574,24 @@ class PaymentPageFlowTest {
     }
 
     @Test
+    void multipartPaymentInitAnswersA415PageNotABlankBody() {
+        Response response = given().redirects().follow(false).multiPart("Data", "amount=1").post("/paymentInit");
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.contentType()).startsWith("text/html");
+        Document html = Jsoup.parse(response.body().asString());
+        assertThat(html.selectFirst("h1").text()).isNotBlank();
+        assertThat(response.body().asString()).doesNotContain("Exception");
+    }
+
+    @Test
+    void wrongMethodAnswersA405PageNotABlankBody() {
+        Response response = given().redirects().follow(false).header("Accept-Language", "en").put("/paymentInit");
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.contentType()).startsWith("text/html");
+        assertThat(Jsoup.parse(response.body().asString()).selectFirst("h1").text()).isEqualTo("Request not accepted");
+    }
+
+    @Test
     void unknownPaymentIdsAnswer404Pages() {
         assertThat(given().get("/payment/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
         assertThat(given().get("/payment/" + UUID.randomUUID() + "/ticket").statusCode()).isEqualTo(404);

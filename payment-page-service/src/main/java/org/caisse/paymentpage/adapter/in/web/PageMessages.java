@@ -128,6 +128,12 @@ public interface PageMessages {
     @Message("Cette action n'a pas pu être vérifiée. Rien n'a été fait. Rechargez la page de paiement.")
     String forbiddenText();
 
+    @Message("Requête non acceptée")
+    String badRequestTitle();
+
+    @Message("Cette requête n'est pas acceptée par la page de paiement (méthode ou format). Rien n'a été fait.")
+    String badRequestText();
+
     @Message("Erreur inattendue")
     String unexpectedTitle();
 

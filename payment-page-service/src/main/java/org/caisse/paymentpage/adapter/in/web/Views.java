@@ -32,7 +32,7 @@ public final class Views {
     }
 
     /** A page that only says what happened. */
-    public enum NoticeKind { NOT_FOUND, FORBIDDEN, UNEXPECTED }
+    public enum NoticeKind { NOT_FOUND, FORBIDDEN, BAD_REQUEST, UNEXPECTED }
 
     public record NoticeView(String lang, NoticeKind kind) {
     }
