@@ -31,9 +31,10 @@ import org.jboss.logging.Logger;
 /**
  * Publishes the outbox to Kafka. Each run, in one database transaction: takes a relay lease (a transaction-scoped
  * advisory lock, so that one replica relays at a time and events of a key keep their order), selects up to
- * {@code batchSize} unpublished rows {@code ORDER BY created_at FOR UPDATE SKIP LOCKED}, sends them with the
- * idempotent producer, waits for every acknowledgement, then marks them published. A failure rolls the run back and
- * the rows are sent again on a later run (at-least-once; consumers dedupe on the event id).
+ * {@code batchSize} unpublished rows {@code ORDER BY seq FOR UPDATE SKIP LOCKED} ({@code seq} is a database
+ * sequence given at insert, so a clock adjustment cannot reorder events the way {@code created_at} could), sends
+ * them with the idempotent producer, waits for every acknowledgement, then marks them published. A failure rolls
+ * the run back and the rows are sent again on a later run (at-least-once; consumers dedupe on the event id).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -124,7 +125,7 @@ public class OutboxRelay {
         return conn.preparedQuery("""
                         SELECT id, topic, record_key, payload FROM outbox
                          WHERE published_at IS NULL
-                         ORDER BY created_at
+                         ORDER BY seq
                          LIMIT $1
                            FOR UPDATE SKIP LOCKED""")
                 .execute(Tuple.of(config.outbox().batchSize()))
