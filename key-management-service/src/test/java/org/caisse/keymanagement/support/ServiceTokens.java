@@ -27,6 +27,16 @@ public final class ServiceTokens {
         return claims(CALLER, SELF).jws().keyId(CALLER).sign(privateKeyOf(CALLER));
     }
 
+    /** A valid token from {@code caller}, signed with its own key. */
+    public static String from(String caller) {
+        return claims(caller, SELF).jws().keyId(caller).sign(privateKeyOf(caller));
+    }
+
+    /** Claims {@code sub = claimedCaller} but is signed (and its kid names) {@code signer}: a forged identity. */
+    public static String claimingToBe(String claimedCaller, String signer) {
+        return claims(claimedCaller, SELF).jws().keyId(signer).sign(privateKeyOf(signer));
+    }
+
     public static String withAudience(String audience) {
         return claims(CALLER, audience).jws().keyId(CALLER).sign(privateKeyOf(CALLER));
     }

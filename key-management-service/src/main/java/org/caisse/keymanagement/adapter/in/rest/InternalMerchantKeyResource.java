@@ -1,6 +1,5 @@
 package org.caisse.keymanagement.adapter.in.rest;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -10,11 +9,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.Set;
+import org.caisse.common.identity.ServiceCallers;
 import org.caisse.keymanagement.application.MerchantKeyService;
+import org.caisse.keymanagement.config.InternalCallersConfig;
 import org.caisse.keymanagement.domain.KeyLookup;
 import org.caisse.keymanagement.domain.KeyVersion;
 import org.caisse.keymanagement.domain.MerchantId;
 import org.caisse.keymanagement.domain.MerchantKeyId;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,11 +36,13 @@ public class InternalMerchantKeyResource {
     private static final Logger LOG = Logger.getLogger(InternalMerchantKeyResource.class);
 
     private final MerchantKeyService keys;
-    private final SecurityIdentity caller;
+    private final JsonWebToken token;
+    private final Set<String> allowedCallers;
 
-    public InternalMerchantKeyResource(MerchantKeyService keys, SecurityIdentity caller) {
+    public InternalMerchantKeyResource(MerchantKeyService keys, JsonWebToken token, InternalCallersConfig callers) {
         this.keys = keys;
-        this.caller = caller;
+        this.token = token;
+        this.allowedCallers = Set.copyOf(callers.allowedCallers());
     }
 
     @GET
@@ -48,12 +53,19 @@ public class InternalMerchantKeyResource {
                     schema = @Schema(implementation = MerchantKeyResponse.class)))
     @APIResponse(responseCode = "400", description = "merchantId is not 15 digits or keyVersion not an integer ≥ 1")
     @APIResponse(responseCode = "401", description = "Missing or invalid service token")
+    @APIResponse(responseCode = "403", description = "The calling service is not allowed to fetch keys")
     @APIResponse(responseCode = "404", description = "Unknown merchant or key version")
     @APIResponse(responseCode = "410", description = "Key version no longer usable; the body carries its status")
     public Uni<Response> get(@PathParam("merchantId") String merchantId,
                              @PathParam("keyVersion") String keyVersion) {
+        if (!ServiceCallers.isAllowed(token.getRawToken(), token.getSubject(), allowedCallers)) {
+            // The subject is a service name (or a forged one), never a secret.
+            LOG.warnf("Key fetch refused to caller %s", token.getSubject());
+            return Uni.createFrom().item(Problems.problem(403, "caller-not-allowed", "Caller not allowed",
+                    "This service may not fetch merchant keys").build());
+        }
         MerchantKeyId id = new MerchantKeyId(MerchantId.of(merchantId), KeyVersion.parse(keyVersion));
-        LOG.debugf("Key %s requested by %s", id, caller.getPrincipal().getName());
+        LOG.debugf("Key %s requested by %s", id, token.getSubject());
         return keys.findForVerification(id).map(InternalMerchantKeyResource::toResponse);
     }
 

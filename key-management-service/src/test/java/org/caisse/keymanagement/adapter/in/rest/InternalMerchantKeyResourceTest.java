@@ -197,6 +197,35 @@ class InternalMerchantKeyResourceTest {
                 .body(not(containsString("002001000000001_KEY1")));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"payment-page-service", "office-server-service", "notification-service", "batch-service"})
+    void everyAllowedCallerGetsTheKey(String caller) {
+        given().auth().oauth2(ServiceTokens.from(caller))
+                .when().get(PATH, "002001000000001", "1")
+                .then().statusCode(200)
+                .body("secretKey", equalTo("002001000000001_KEY1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"authorization-service", "key-management-service"})
+    void aServiceNotAllowedToFetchKeysIs403ProblemAndRevealsNothing(String caller) {
+        given().auth().oauth2(ServiceTokens.from(caller))
+                .when().get(PATH, "002001000000001", "1")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403))
+                .body(not(containsString("002001000000001_KEY1")));
+    }
+
+    @Test
+    void aTokenSignedByAnotherServiceClaimingAnAllowedCallerIs403() {
+        given().auth().oauth2(ServiceTokens.claimingToBe("payment-page-service", "authorization-service"))
+                .when().get(PATH, "002001000000001", "1")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body(not(containsString("002001000000001_KEY1")));
+    }
+
     @Test
     void unknownInternalPathIsProblemJsonNotAStackTrace() {
         given().auth().oauth2(ServiceTokens.fromPaymentPage())
