@@ -1,6 +1,7 @@
 package org.caisse.officeserver.adapter.in.rest;
 
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,8 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.smallrye.mutiny.Uni;
+import org.caisse.common.identity.ServiceCallers;
 import org.caisse.officeserver.application.merchant.MerchantAccountService;
 import org.caisse.officeserver.application.merchant.MerchantAccountService.Outcome;
+import org.caisse.officeserver.config.InternalCallersConfig;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,10 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MerchantResource {
 
     private final MerchantAccountService merchants;
+    private final JsonWebToken token;
+    private final Set<String> writers;
 
     @Inject
-    public MerchantResource(MerchantAccountService merchants) {
+    public MerchantResource(MerchantAccountService merchants, JsonWebToken token, InternalCallersConfig callers) {
         this.merchants = merchants;
+        this.token = token;
+        this.writers = Set.copyOf(callers.merchantWriters().orElse(Set.of()));
     }
 
     @PUT
@@ -37,6 +45,10 @@ public class MerchantResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "Create or replace a merchant's settings; publishes org.caisse.merchant.updated.v1 when they change")
     public Uni<Response> put(@PathParam("merchantId") String merchantId, byte[] body) {
+        if (!ServiceCallers.isAllowed(token.getRawToken(), token.getSubject(), writers)) {
+            return Uni.createFrom().item(Problem.of(403, "Caller not allowed",
+                    "this service may not write merchant settings (caisse.internal.merchant-writers)"));
+        }
         var document = OfficeJson.parseObject(body);
         if (document.isEmpty()) {
             return Uni.createFrom().item(Problem.of(400, "Malformed request body",

@@ -72,10 +72,15 @@ class MerchantAccountsApiTest {
     }
 
     private static String serviceToken(String caller, String audience) throws Exception {
+        return signedToken(caller, caller, audience);
+    }
+
+    /** Claims {@code sub = caller}; signed with {@code signer}'s key, whose name is the header kid. */
+    private static String signedToken(String caller, String signer, String audience) throws Exception {
         return Jwt.issuer("caisse").subject(caller).audience(audience).groups("service")
                 .expiresIn(Duration.ofMinutes(5))
-                .jws().keyId(caller)
-                .sign(KeyUtils.decodePrivateKey(java.nio.file.Files.readString(Path.of(SECRETS + caller + ".key.pem"))));
+                .jws().keyId(signer)
+                .sign(KeyUtils.decodePrivateKey(java.nio.file.Files.readString(Path.of(SECRETS + signer + ".key.pem"))));
     }
 
     private static Response put(String merchantId, Object body, String token) {
@@ -232,6 +237,28 @@ class MerchantAccountsApiTest {
                 .statusCode()).isEqualTo(401);
         assertThat(storedSettings(merchantId)).isNull();
         assertThat(outboxRows(merchantId)).isZero();
+    }
+
+    @Test
+    void onlyTheConfiguredMerchantWritersMayPutAndARefusedCallerChangesNothing() throws Exception {
+        String merchantId = newMerchantId();
+        // notification-service is a genuine service but not in caisse.internal.merchant-writers.
+        Response notAWriter = put(merchantId, settings(merchantId),
+                serviceToken("notification-service", "office-server-service"));
+        assertThat(notAWriter.statusCode()).isEqualTo(403);
+        assertThat(notAWriter.contentType()).startsWith("application/problem+json");
+        assertThat(notAWriter.jsonPath().getInt("status")).isEqualTo(403);
+        // Signed with notification-service's key but claiming to be the allowed writer.
+        Response forged = put(merchantId, settings(merchantId),
+                signedToken("payment-page-service", "notification-service", "office-server-service"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.contentType()).startsWith("application/problem+json");
+        assertThat(storedSettings(merchantId)).isNull();
+        assertThat(outboxRows(merchantId)).isZero();
+
+        assertThat(put(merchantId, settings(merchantId), serviceToken("payment-page-service", "office-server-service"))
+                .statusCode()).isEqualTo(200);
+        assertThat(storedSettings(merchantId)).isEqualTo(settings(merchantId));
     }
 
     @Test
