@@ -38,7 +38,7 @@ public final class PaypageRequestRules {
     private static final Map<String, Integer> MAX_LENGTHS = Map.of(
             "orderId", 32,
             "returnContext", 255,
-            "statementReference", 64,
+            "statementReference", 255,
             "customerId", 19,
             "customerEmail", 128,
             "customerIpAddress", 45,

@@ -107,10 +107,10 @@ class PaypageRequestRulesTest {
     }
 
     @Test
-    void statementReferenceLongerThanAuthorizationServiceAcceptsIsRefusedWith30() {
-        PaypageRequest ok = PaypageRequestRules.requireFields(PaypageRequestRules.parse(VALID + "|statementReference=" + "S".repeat(64)));
+    void statementReferenceIsBoundedLikeAuthorizationServiceAt255() {
+        PaypageRequest ok = PaypageRequestRules.requireFields(PaypageRequestRules.parse(VALID + "|statementReference=" + "S".repeat(255)));
         PaypageRequestRules.checkOptionalFields(ok);
-        PaypageRequest tooLong = PaypageRequestRules.requireFields(PaypageRequestRules.parse(VALID + "|statementReference=" + "S".repeat(65)));
+        PaypageRequest tooLong = PaypageRequestRules.requireFields(PaypageRequestRules.parse(VALID + "|statementReference=" + "S".repeat(256)));
         assertRejected(() -> PaypageRequestRules.checkOptionalFields(tooLong), "30", "statementReference");
     }
 
