@@ -39,15 +39,6 @@ public interface AuthorizationConfig {
         /** Topic of the transaction events. */
         @WithDefault("caisse.transactions.v1")
         String transactions();
-
-        /** Other topics of the platform, unused by this service for now. */
-        Optional<String> operationsCommands();
-
-        Optional<String> operationsResults();
-
-        Optional<String> keys();
-
-        Optional<String> merchants();
     }
 
     interface Outbox {
@@ -59,9 +50,9 @@ public interface AuthorizationConfig {
         @WithDefault("100")
         int batchSize();
 
-        /** How often the outbox lag gauge is refreshed. */
+        /** How often the outbox lag gauge ({@code caisse_outbox_unpublished}) is refreshed. */
         @WithDefault("5s")
-        String lagRefreshInterval();
+        Duration lagRefreshInterval();
 
         /** Whether the relay runs at all (disable on replicas that should only serve requests). */
         @WithDefault("true")

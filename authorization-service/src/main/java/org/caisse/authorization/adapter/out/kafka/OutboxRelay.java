@@ -3,7 +3,6 @@ package org.caisse.authorization.adapter.out.kafka;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -51,7 +50,9 @@ public class OutboxRelay {
     private final Counter published;
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean refreshingLag = new AtomicBoolean();
     private volatile long timerId = -1;
+    private volatile long lagTimerId = -1;
 
     public OutboxRelay(Pool pool, Producer<String, byte[]> producer, AuthorizationConfig config,
                        MeterRegistry registry, Vertx vertx) {
@@ -66,8 +67,17 @@ public class OutboxRelay {
                 .description("Outbox events published to Kafka").register(registry);
     }
 
-    /** Starts the relay timer; a run still going when the timer fires again makes that tick a no-op. */
+    /**
+     * Starts the lag gauge timer (every {@code caisse.outbox.lag-refresh-interval}, on every instance) and the relay
+     * timer; a run still going when its timer fires again makes that tick a no-op.
+     */
     void start(@Observes StartupEvent startup) {
+        long lagInterval = Math.max(10, config.outbox().lagRefreshInterval().toMillis());
+        lagTimerId = vertx.setPeriodic(1, lagInterval, id -> {
+            if (refreshingLag.compareAndSet(false, true)) {
+                refreshLag().subscribe().with(ignored -> refreshingLag.set(false), failure -> refreshingLag.set(false));
+            }
+        });
         if (!config.outbox().enabled()) {
             LOG.info("outbox relay disabled on this instance");
             return;
@@ -87,6 +97,9 @@ public class OutboxRelay {
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        if (lagTimerId >= 0) {
+            vertx.cancelTimer(lagTimerId);
+        }
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
         }
@@ -104,8 +117,7 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(identity = "outbox-lag", every = "${caisse.outbox.lag-refresh-interval:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Counts the unpublished events into the gauge; a failure keeps the last value. */
     Uni<Void> refreshLag() {
         return pool.preparedQuery("SELECT count(*) AS lag FROM outbox WHERE published_at IS NULL").execute()
                 .invoke(rows -> unpublished.set(rows.iterator().next().getLong("lag")))
