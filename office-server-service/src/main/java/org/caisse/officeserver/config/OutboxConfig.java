@@ -3,11 +3,11 @@ package org.caisse.officeserver.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The outbox relay (the poll interval is {@code caisse.outbox.interval}, read by the scheduler). */
+/** The outbox relay. */
 @ConfigMapping(prefix = "caisse.outbox")
 public interface OutboxConfig {
 
-    /** Poll interval of the relay, for example {@code 1s}. */
+    /** Poll interval of the relay job, for example {@code 1s} (the scheduler's interval syntax). */
     @WithDefault("1s")
     String interval();
 

@@ -47,10 +47,6 @@ public record CommonRequestFields(String merchantId, InterfaceVersion interfaceV
         }
     }
 
-    public MerchantKeyReference keyReference() {
-        return new MerchantKeyReference(merchantId, keyVersion);
-    }
-
     @Override
     public String toString() {
         return "CommonRequestFields[merchantId=" + merchantId + ", interfaceVersion=" + interfaceVersion.wireValue()

@@ -3,10 +3,14 @@ package org.caisse.officeserver.adapter.in.scheduler;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import org.caisse.officeserver.application.outbox.OutboxRelay;
+import org.caisse.officeserver.config.OutboxConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,14 +25,26 @@ public class OutboxRelayJob {
     private static final Duration MAX_PASS = Duration.ofSeconds(60);
 
     private final OutboxRelay relay;
+    private final Scheduler scheduler;
+    private final OutboxConfig config;
 
     @Inject
-    public OutboxRelayJob(OutboxRelay relay) {
+    public OutboxRelayJob(OutboxRelay relay, Scheduler scheduler, OutboxConfig config) {
         this.relay = relay;
+        this.scheduler = scheduler;
+        this.config = config;
     }
 
-    @Scheduled(identity = "outbox-relay", every = "${caisse.outbox.interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Registers the relay job (a blocking task: the scheduler runs it on a worker thread). */
+    void schedule(@Observes StartupEvent started) {
+        scheduler.newJob("outbox-relay")
+                .setInterval(config.interval())
+                .setDelayed("1s")
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> relay())
+                .schedule();
+    }
+
     void relay() {
         try {
             int published;
