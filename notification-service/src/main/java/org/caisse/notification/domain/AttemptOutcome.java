@@ -14,11 +14,19 @@ public sealed interface AttemptOutcome {
     record Failed(String detail) implements AttemptOutcome {
     }
 
+    /** Not sent, and never will be (the endpoint may not be used): the delivery fails for good at once. */
+    record Refused(String detail) implements AttemptOutcome {
+    }
+
     static AttemptOutcome succeeded(String detail) {
         return new Succeeded(detail);
     }
 
     static AttemptOutcome failed(String detail) {
         return new Failed(detail);
+    }
+
+    static AttemptOutcome refused(String detail) {
+        return new Refused(detail);
     }
 }

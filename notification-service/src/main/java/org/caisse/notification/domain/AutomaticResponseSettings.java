@@ -1,6 +1,5 @@
 package org.caisse.notification.domain;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.caisse.common.seal.SealAlgorithm;
@@ -46,8 +45,9 @@ public record AutomaticResponseSettings(String url, int keyVersion, SealAlgorith
         if (url == null) {
             return new NotWanted();
         }
-        if (!isHttpUrl(url)) {
-            return new Unbuildable(url, "automaticResponseUrl is not an absolute http(s) URL");
+        Optional<String> refusal = AutomaticResponseEndpoint.refusal(url);
+        if (refusal.isPresent()) {
+            return new Unbuildable(url, refusal.get());
         }
         Optional<Integer> keyVersion = positiveInt(notification.get("keyVersion"));
         if (keyVersion.isEmpty()) {
@@ -64,16 +64,6 @@ public record AutomaticResponseSettings(String url, int keyVersion, SealAlgorith
         String interfaceVersion = text(notification.get("interfaceVersion"));
         return new Wanted(new AutomaticResponseSettings(url, keyVersion.get(), algorithm.get(), base64,
                 interfaceVersion == null ? DEFAULT_INTERFACE_VERSION : interfaceVersion));
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            return uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme())
-                    || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private static Optional<Integer> positiveInt(Object value) {

@@ -66,7 +66,8 @@ public record Delivery(
 
     /**
      * The delivery after one more attempt: delivered on success; on failure retried at the ladder's next step,
-     * or failed for good when the ladder is exhausted.
+     * or failed for good when the ladder is exhausted; failed for good at once when the attempt was refused
+     * (nothing sent).
      *
      * @param random01 a uniform random number in [0, 1) for the ladder's jitter
      * @throws IllegalStateException when the delivery is already final
@@ -87,6 +88,9 @@ public record Delivery(
                             payload, DeliveryStatus.RETRYING, attemptNumber, nextAt, failed.detail(), createdAt, null))
                     .orElseGet(() -> new Delivery(id, eventId, merchantId, transactionReference, channel, endpoint,
                             payload, DeliveryStatus.FAILED, attemptNumber, null, failed.detail(), createdAt, null));
+            case AttemptOutcome.Refused refused -> new Delivery(id, eventId, merchantId, transactionReference,
+                    channel, endpoint, payload, DeliveryStatus.FAILED, attemptNumber, null, refused.detail(),
+                    createdAt, null);
         };
         return new AttemptRecorded(this, next, attempt);
     }

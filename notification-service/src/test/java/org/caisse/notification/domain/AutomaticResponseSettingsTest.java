@@ -74,4 +74,12 @@ class AutomaticResponseSettingsTest {
                 notification("/relative", 1, null, null, null))))
                 .isInstanceOf(AutomaticResponseSettings.Unbuildable.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void aUrlWithUserInfoCannotBeBuiltAndTheReasonSaysSo() {
+        assertThat(AutomaticResponseSettings.fromSnapshot(snapshotWith(
+                notification("https://user:pw@shop.example/n", 1, null, null, null))))
+                .isEqualTo(new AutomaticResponseSettings.Unbuildable("https://user:pw@shop.example/n",
+                        AutomaticResponseEndpoint.USER_INFO));
+    }
 }

@@ -40,6 +40,16 @@ class DeliveryTest {
     }
 
     @Test
+    void aRefusedAttemptFailsForGoodAtOnceEvenWithLadderStepsLeft() {
+        Delivery.AttemptRecorded recorded = pending().afterAttempt(
+                AttemptOutcome.refused(AutomaticResponseEndpoint.USER_INFO), T0, LADDER, 0.5);
+        assertThat(recorded.after().status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(recorded.after().nextAttemptAt()).isNull();
+        assertThat(recorded.after().lastError()).isEqualTo(AutomaticResponseEndpoint.USER_INFO);
+        assertThat(recorded.attempt().succeeded()).isFalse();
+    }
+
+    @Test
     void failuresClimbTheLadderThenFailForGood() {
         Delivery first = pending().afterAttempt(AttemptOutcome.failed("HTTP 500"), T0, LADDER, 0.5).after();
         assertThat(first.status()).isEqualTo(DeliveryStatus.RETRYING);

@@ -10,11 +10,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletionException;
 import org.caisse.notification.application.port.out.DeliveryChannel;
 import org.caisse.notification.config.DeliveryConfig;
 import org.caisse.notification.domain.AttemptOutcome;
+import org.caisse.notification.domain.AutomaticResponseEndpoint;
 import org.caisse.notification.domain.AutomaticResponseMessage;
 import org.caisse.notification.domain.Channel;
 import org.caisse.notification.domain.Delivery;
@@ -22,7 +24,8 @@ import org.caisse.notification.domain.Delivery;
 /**
  * Sends a Sips automatic response: a form POST ({@code application/x-www-form-urlencoded}) of {@code Data},
  * {@code Seal}, {@code InterfaceVersion} and {@code Encode} to the merchant's URL. Any 2xx answer is a success;
- * redirects are not followed (a 3xx counts as a failure).
+ * redirects are not followed (a 3xx counts as a failure). An endpoint that is not http(s) or carries user-info is
+ * never contacted: the attempt is {@link AttemptOutcome.Refused} and the delivery fails at once.
  */
 @ApplicationScoped
 public class AutomaticResponseHttpChannel implements DeliveryChannel {
@@ -48,6 +51,10 @@ public class AutomaticResponseHttpChannel implements DeliveryChannel {
 
     @Override
     public Uni<AttemptOutcome> send(Delivery delivery) {
+        Optional<String> refusal = AutomaticResponseEndpoint.refusal(delivery.endpoint());
+        if (refusal.isPresent()) {
+            return Uni.createFrom().item(AttemptOutcome.refused(refusal.get()));
+        }
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(delivery.endpoint()))
@@ -57,7 +64,7 @@ public class AutomaticResponseHttpChannel implements DeliveryChannel {
                     .POST(HttpRequest.BodyPublishers.ofString(formBody(delivery)))
                     .build();
         } catch (IllegalArgumentException e) {
-            return Uni.createFrom().item(AttemptOutcome.failed("invalid endpoint URL"));
+            return Uni.createFrom().item(AttemptOutcome.refused("invalid endpoint URL; not sent"));
         }
         return Uni.createFrom()
                 .completionStage(() -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()))

@@ -7,7 +7,8 @@ import org.caisse.notification.domain.Delivery;
 
 /**
  * Sends one delivery through one channel. An implementation never fails its {@link Uni}: every problem
- * (refusal, timeout, network error) is an {@link AttemptOutcome.Failed} with a short detail.
+ * (refusal, timeout, network error) is an {@link AttemptOutcome.Failed} with a short detail, or an
+ * {@link AttemptOutcome.Refused} when nothing was sent and nothing ever should be.
  */
 public interface DeliveryChannel {
 
