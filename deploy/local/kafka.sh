@@ -31,26 +31,9 @@ TOPICS=(
   caisse.merchants.v1:3:compact
 )
 
-install_stamp() { sha256sum "${POM}" | cut -d' ' -f1; }
-
 cmd_install() {
   ensure_home
-  if [[ -f "${KAFKA_TOOLS}/.installed" && "$(cat "${KAFKA_TOOLS}/.installed")" == "$(install_stamp)" ]]; then
-    log "jars already in ${KAFKA_LIB}"
-    return 0
-  fi
-  command -v mvn >/dev/null || die "mvn is required to resolve the Kafka jars"
-  log "resolving the Kafka jars with Maven"
-  local tmp="${KAFKA_TOOLS}/lib.tmp"
-  rm -rf "${tmp}"
-  mkdir -p "${KAFKA_TOOLS}"
-  mvn -B -q -f "${POM}" dependency:copy-dependencies -DincludeScope=runtime \
-    -DoutputDirectory="${tmp}" >"${KAFKA_TOOLS}/install.log" 2>&1 \
-    || { tail -n 30 "${KAFKA_TOOLS}/install.log" >&2; die "could not resolve the Kafka jars"; }
-  rm -rf "${KAFKA_LIB}"
-  mv "${tmp}" "${KAFKA_LIB}"
-  install_stamp >"${KAFKA_TOOLS}/.installed"
-  log "installed $(ls "${KAFKA_LIB}" | wc -l) jars ($(du -sh "${KAFKA_LIB}" | cut -f1))"
+  install_maven_jars "${POM}" "${KAFKA_TOOLS}" "${KAFKA_LIB}" "the Kafka jars"
 }
 
 write_config() {

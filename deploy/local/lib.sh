@@ -144,3 +144,26 @@ java_bin() {
     command -v java || die "no java found"
   fi
 }
+
+# install_maven_jars POM TOOLS_DIR LIB_DIR WHAT: resolves the runtime jars of POM into LIB_DIR with Maven,
+# once per version of POM (a stamp in TOOLS_DIR), replacing LIB_DIR only when the resolution succeeded.
+install_maven_jars() {
+  local pom="$1" tools="$2" lib="$3" what="$4" stamp
+  stamp="$(sha256sum "${pom}" | cut -d' ' -f1)"
+  if [[ -f "${tools}/.installed" && "$(cat "${tools}/.installed")" == "${stamp}" ]]; then
+    log "${what} already in ${lib}"
+    return 0
+  fi
+  command -v mvn >/dev/null || die "mvn is required to resolve ${what}"
+  log "resolving ${what} with Maven"
+  local tmp="${tools}/lib.tmp"
+  rm -rf "${tmp}"
+  mkdir -p "${tools}"
+  mvn -B -q -f "${pom}" dependency:copy-dependencies -DincludeScope=runtime \
+    -DoutputDirectory="${tmp}" >"${tools}/install.log" 2>&1 \
+    || { tail -n 30 "${tools}/install.log" >&2; die "could not resolve ${what}"; }
+  rm -rf "${lib}"
+  mv "${tmp}" "${lib}"
+  echo "${stamp}" >"${tools}/.installed"
+  log "installed ${what}: $(ls "${lib}" | wc -l) jars ($(du -sh "${lib}" | cut -f1))"
+}

@@ -20,26 +20,9 @@ SMTP_LOG="${CAISSE_HOME}/logs/smtp.log"
 WAIT_TIMEOUT="${CAISSE_SMTP_TIMEOUT:-60}"
 POM="${CAISSE_LOCAL_DIR}/smtp/pom.xml"
 
-install_stamp() { sha256sum "${POM}" | cut -d' ' -f1; }
-
 cmd_install() {
   ensure_home
-  if [[ -f "${SMTP_TOOLS}/.installed" && "$(cat "${SMTP_TOOLS}/.installed")" == "$(install_stamp)" ]]; then
-    log "jars already in ${SMTP_LIB}"
-    return 0
-  fi
-  command -v mvn >/dev/null || die "mvn is required to resolve GreenMail"
-  log "resolving GreenMail with Maven"
-  local tmp="${SMTP_TOOLS}/lib.tmp"
-  rm -rf "${tmp}"
-  mkdir -p "${SMTP_TOOLS}"
-  mvn -B -q -f "${POM}" dependency:copy-dependencies -DincludeScope=runtime \
-    -DoutputDirectory="${tmp}" >"${SMTP_TOOLS}/install.log" 2>&1 \
-    || { tail -n 30 "${SMTP_TOOLS}/install.log" >&2; die "could not resolve GreenMail"; }
-  rm -rf "${SMTP_LIB}"
-  mv "${tmp}" "${SMTP_LIB}"
-  install_stamp >"${SMTP_TOOLS}/.installed"
-  log "installed ($(du -sh "${SMTP_LIB}" | cut -f1))"
+  install_maven_jars "${POM}" "${SMTP_TOOLS}" "${SMTP_LIB}" "GreenMail"
 }
 
 ready() {
