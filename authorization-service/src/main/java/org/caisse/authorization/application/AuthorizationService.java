@@ -7,7 +7,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.time.Duration;
+import org.caisse.authorization.application.port.out.AcquirerAuthorizationAnswer;
 import org.caisse.authorization.application.port.out.AcquirerAuthorizationPort;
+import org.caisse.authorization.application.port.out.NewTransaction;
+import org.caisse.authorization.domain.AuthorizationTerms;
+import org.caisse.authorization.domain.OperationName;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.caisse.authorization.application.port.out.AcquirerAuthorizationRequest;
 import org.caisse.authorization.application.port.out.TransactionStore;
 import org.caisse.authorization.domain.MaskedCard;
@@ -32,13 +38,19 @@ public class AuthorizationService {
     private final TransactionStore store;
     private final AcquirerAuthorizationPort acquirer;
     private final EngineSettings settings;
+    private final RemittanceSettings remittance;
+    private final Duration acquirerTimeout;
     private final Clock clock;
 
     public AuthorizationService(TransactionStore store, AcquirerAuthorizationPort acquirer, EngineSettings settings,
+                                RemittanceSettings remittance,
+                                @ConfigProperty(name = "caisse.acquirer.timeout") Duration acquirerTimeout,
                                 Clock clock) {
         this.store = store;
         this.acquirer = acquirer;
         this.settings = settings;
+        this.remittance = remittance;
+        this.acquirerTimeout = acquirerTimeout;
         this.clock = clock;
     }
 
@@ -61,11 +73,19 @@ public class AuthorizationService {
                                                   String brand) {
         AcquirerAuthorizationRequest request = new AcquirerAuthorizationRequest(command.merchantId(), amount,
                 command.cardNumber(), command.cardExpiryDate(), command.cscValue(), brand);
-        return acquirer.authorize(request).flatMap(answer -> {
+        AuthorizationTerms terms = new AuthorizationTerms(remittance.authorizationValidityDays(),
+                OperationName.AUTHORIZATION);
+        return acquirer.authorize(request)
+                .ifNoItem().after(acquirerTimeout).recoverWithItem(() -> {
+                    LOG.warnf("acquirer gave no answer within %s for %s: refused as issuer unreachable",
+                            acquirerTimeout, requested.key());
+                    return AcquirerAuthorizationAnswer.unanswered(brand);
+                })
+                .flatMap(answer -> {
             Transaction withBrand = answer.brand() == null || answer.brand().equals(brand) ? requested
                     : requested.toBuilder().card(new MaskedCard(requested.card().maskedPan(), answer.brand(),
                     requested.card().expiryDate(), "CARD", null)).build();
-            TransitionOutcome outcome = withBrand.applyAuthorizationResult(answer.toResult(), now());
+            TransitionOutcome outcome = withBrand.applyAuthorizationResult(answer.toResult(), now(), terms);
             if (!(outcome instanceof TransitionOutcome.Accepted accepted)) {
                 throw new IllegalStateException("a new transaction always accepts its authorization result");
             }
@@ -73,7 +93,8 @@ public class AuthorizationService {
             Map<String, Object> snapshot = TransactionSnapshots.of(authorized, settings.zone());
             var event = TransactionEvents.event(TransactionEvents.authorizationType(authorized), authorized, snapshot,
                     settings, clock.instant());
-            return store.insertNew(authorized, accepted.operation(), event).map(inserted -> {
+            return store.insertNew(new NewTransaction(authorized, accepted.operation(), List.of(event), null))
+                    .map(inserted -> {
                 if (!inserted) {
                     LOG.warnf("transaction %s was created concurrently; answering 94", authorized.key());
                     return duplicateAnswer(requested);

@@ -11,6 +11,9 @@ public interface EngineSettings {
     /** Topic of the transaction events. */
     String transactionsTopic();
 
+    /** Topic of the answers to operation commands. */
+    String operationResultsTopic();
+
     /** CloudEvents source of this service's events. */
     String eventSource();
 }

@@ -6,11 +6,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.caisse.authorization.application.port.out.OperationWrite;
+import org.caisse.authorization.application.port.out.OutboxEvent;
 import org.caisse.authorization.application.port.out.TransactionStore;
+import org.caisse.authorization.application.port.out.TransactionStore.OperationAnswer;
+import org.caisse.authorization.application.port.out.TransactionStore.OperationKey;
 import org.caisse.authorization.domain.OperationName;
 import org.caisse.authorization.domain.OperationRecord;
 import org.caisse.authorization.domain.ResponseCodes;
@@ -20,7 +25,11 @@ import org.caisse.common.money.Money;
 import org.caisse.common.sips.ResponseCode;
 import org.jboss.logging.Logger;
 
-/** Cash operations on an existing transaction (cancel for now), idempotent by operationId. */
+/**
+ * Cash operations on an existing transaction (validate, cancel, refund, referral forcing), idempotent by operationId
+ * (and by commandId for Kafka commands). The transaction row is locked while the domain decides, so concurrent
+ * operations on one transaction are serialized and the money invariants hold.
+ */
 @ApplicationScoped
 public class TransactionOperationsService {
 
@@ -40,61 +49,117 @@ public class TransactionOperationsService {
     }
 
     /**
-     * Cancels all or part of a transaction.
-     *
-     * @return the answer JSON {@code {responseCode, newAmount, newStatus, operationDateTime, transaction}}; the
-     *     first answer again, byte for byte, when the operationId was already used
+     * @return the answer JSON {@code {responseCode, newAmount, newStatus, operationDateTime, authorisationId?,
+     *     captureLimitDate?, transaction}}; the first answer again, byte for byte, for a replayed request
      */
-    public Uni<String> cancel(CancelCommand command) {
-        return store.runOperation(command.merchantId(), command.transactionReference(), command.operationId(),
-                found -> decideCancel(command, found));
+    public Uni<OperationAnswer> operate(OperationCommand command) {
+        OperationKey key = new OperationKey(command.merchantId(), command.transactionReference(),
+                command.operationId(), command.commandId());
+        return store.runOperation(key, found -> decide(command, found));
     }
 
-    private OperationWrite decideCancel(CancelCommand command, Optional<Transaction> found) {
+    /**
+     * Answers a Kafka command whose field {@code field} is invalid: result {@code 30} with {@code errorFieldName},
+     * nothing else changes; deduplicated by {@code commandId} like any command.
+     */
+    public Uni<OperationAnswer> rejectCommand(String commandId, String merchantId, String transactionReference,
+                                              String operation, String field) {
+        OperationKey key = new OperationKey(merchantId, transactionReference, null, commandId);
+        return store.runOperation(key, ignored -> {
+            OffsetDateTime now = OffsetDateTime.now(clock.withZone(settings.zone()));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("responseCode", "30");
+            answer.put("errorFieldName", field);
+            answer.put("operationDateTime", TransactionSnapshots.formatDateTime(now, settings.zone()));
+            OutboxEvent result = OperationResults.event(commandId, operation, merchantId, transactionReference, answer,
+                    settings, clock.instant());
+            return new OperationWrite(write(answer), Optional.empty(), null, null, List.of(result));
+        });
+    }
+
+    private OperationWrite decide(OperationCommand command, Optional<Transaction> found) {
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(settings.zone()));
+        List<OutboxEvent> events = new ArrayList<>();
         if (found.isEmpty()) {
-            return OperationWrite.answerOnly(answer(ResponseCodes.UNKNOWN_TRANSACTION, null, now));
+            Map<String, Object> answer = answer(ResponseCodes.UNKNOWN_TRANSACTION, null, now);
+            addResult(command, answer, events);
+            return new OperationWrite(write(answer), Optional.empty(), null, command.operationOrigin(), events);
         }
         Transaction transaction = found.get();
-        Money requested = new Money(command.amount(), command.currency());
-        TransitionOutcome outcome = transaction.cancel(requested, now);
+        TransitionOutcome outcome = apply(command, transaction, now);
         return switch (outcome) {
             case TransitionOutcome.Accepted accepted -> {
-                Transaction cancelled = accepted.transaction();
-                Map<String, Object> snapshot = TransactionSnapshots.of(cancelled, settings.zone());
-                var event = TransactionEvents.event(TransactionEvents.CANCELLED, cancelled, snapshot, settings,
-                        clock.instant());
-                LOG.infof("cancel %s of %d: %s, remaining %d", cancelled.key(), command.amount(), cancelled.status(),
-                        cancelled.currentAmount().minorUnits());
-                yield new OperationWrite(answer(ResponseCodes.ACCEPTED, cancelled, now), Optional.of(cancelled),
-                        accepted.operation(), command.operationOrigin(), Optional.of(event));
+                Transaction after = accepted.transaction();
+                events.add(TransactionEvents.of(accepted.operation(), after, settings, clock.instant()));
+                Map<String, Object> answer = answer(ResponseCodes.ACCEPTED, after, now);
+                addResult(command, answer, events);
+                LOG.infof("%s %s: %s, current amount %d", command.operation(), after.key(), after.status(),
+                        after.currentAmount().minorUnits());
+                yield new OperationWrite(write(answer), Optional.of(after), accepted.operation(),
+                        command.operationOrigin(), events);
             }
             case TransitionOutcome.Refused refused -> {
-                LOG.infof("cancel %s of %d refused: %s", transaction.key(), command.amount(),
-                        refused.responseCode().code());
-                OperationRecord attempt = new OperationRecord(OperationName.CANCEL, requested, now,
+                LOG.infof("%s %s refused: %s", command.operation(), transaction.key(), refused.responseCode().code());
+                Money attempted = command.amount() == null ? transaction.currentAmount() : command.amount();
+                OperationRecord attempt = new OperationRecord(operationName(command.operation()), attempted, now,
                         refused.responseCode());
-                yield new OperationWrite(answer(refused.responseCode(), transaction, now), Optional.empty(), attempt,
-                        command.operationOrigin(), Optional.empty());
+                Map<String, Object> answer = answer(refused.responseCode(), transaction, now);
+                addResult(command, answer, events);
+                yield new OperationWrite(write(answer), Optional.empty(), attempt, command.operationOrigin(), events);
             }
         };
     }
 
-    private String answer(ResponseCode code, Transaction transaction, OffsetDateTime now) {
+    private static TransitionOutcome apply(OperationCommand command, Transaction transaction, OffsetDateTime now) {
+        return switch (command.operation()) {
+            case VALIDATE -> transaction.validate(command.amount(), now);
+            case CANCEL -> transaction.cancel(command.amount(), now);
+            case REFUND -> transaction.refund(command.amount(), now);
+            case FORCE_REFERRAL -> transaction.forceReferral(command.authorisationId(), now);
+        };
+    }
+
+    private static OperationName operationName(CashOperation operation) {
+        return switch (operation) {
+            case VALIDATE -> OperationName.VALIDATION;
+            case CANCEL -> OperationName.CANCEL;
+            case REFUND -> OperationName.REFUND;
+            case FORCE_REFERRAL -> OperationName.REFERRAL_FORCING;
+        };
+    }
+
+    private void addResult(OperationCommand command, Map<String, Object> answer, List<OutboxEvent> events) {
+        if (command.commandId() != null) {
+            events.add(OperationResults.event(command.commandId(), command.operation().name(), command.merchantId(),
+                    command.transactionReference(), answer, settings, clock.instant()));
+        }
+    }
+
+    private Map<String, Object> answer(ResponseCode code, Transaction transaction, OffsetDateTime now) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("responseCode", code.code());
         if (transaction != null) {
             answer.put("newAmount", transaction.currentAmount().minorUnits());
             answer.put("newStatus", transaction.status().name());
+            if (transaction.authorisationId() != null) {
+                answer.put("authorisationId", transaction.authorisationId());
+            }
+            if (transaction.captureLimitDate() != null) {
+                answer.put("captureLimitDate", TransactionSnapshots.DATE.format(transaction.captureLimitDate()));
+            }
         }
         answer.put("operationDateTime", TransactionSnapshots.formatDateTime(now, settings.zone()));
         if (transaction != null) {
             answer.put("transaction", TransactionSnapshots.of(transaction, settings.zone()));
         }
+        return answer;
+    }
+
+    private String write(Map<String, Object> answer) {
         try {
             return json.writeValueAsString(answer);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a cancel answer", e);
+            throw new IllegalStateException("cannot write an operation answer", e);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.caisse.authorization.domain.NotificationContext;
 import org.caisse.authorization.domain.OperationRecord;
 import org.caisse.authorization.domain.ShopData;
 import org.caisse.authorization.domain.Transaction;
+import org.caisse.authorization.domain.TransactionKind;
 
 /** The transaction snapshot of the platform contracts: Sips response names, absent values omitted. */
 public final class TransactionSnapshots {
@@ -36,6 +37,8 @@ public final class TransactionSnapshots {
         put(s, "authorisationId", t.authorisationId());
         put(s, "amount", t.amount().minorUnits());
         put(s, "currentAmount", t.currentAmount().minorUnits());
+        put(s, "capturedAmount", t.capturedAmount().minorUnits());
+        put(s, "refundedAmount", t.refundedAmount().minorUnits());
         put(s, "currencyCode", t.amount().currency().numeric());
         put(s, "captureMode", t.captureMode().name());
         put(s, "captureDay", t.captureDay());
@@ -50,9 +53,18 @@ public final class TransactionSnapshots {
             put(s, "paymentMeanType", card.paymentMeanType());
             put(s, "cardCSCResultCode", card.cscResultCode());
         }
+        if (t.cardReference() != null) {
+            put(s, "tokenPan", t.cardReference().tokenPan());
+        }
         put(s, "holderAuthentStatus", t.holderAuthentStatus());
         put(s, "guaranteeIndicator", t.guaranteeIndicator());
         ShopData shop = t.shop();
+        if (t.kind() != TransactionKind.PAYMENT) {
+            put(s, "transactionType", t.kind().name());
+        }
+        // the rule that refused the payment: for the merchant's back office; the shopper's pages never show it
+        put(s, "fraudRule", t.fraudRule());
+        put(s, "duplicatedFrom", t.duplicatedFrom());
         put(s, "orderId", shop.orderId());
         put(s, "returnContext", shop.returnContext());
         put(s, "customerId", shop.customerId());

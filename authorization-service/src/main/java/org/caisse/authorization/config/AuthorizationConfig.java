@@ -29,16 +29,68 @@ public interface AuthorizationConfig {
 
     TestAcquirer testAcquirer();
 
+    Remittance remittance();
+
+    Acquirer acquirer();
+
     interface Internal {
         /** Services (JWT {@code sub}, equal to the signing key's {@code kid}) allowed on the internal endpoints. */
         @WithDefault("payment-page-service,office-server-service,batch-service")
         Set<String> allowedCallers();
+
+        /** Services allowed to run the remittance at once (the operator API fronts it). */
+        @WithDefault("office-server-service")
+        Set<String> operators();
     }
 
     interface Topics {
         /** Topic of the transaction events. */
         @WithDefault("caisse.transactions.v1")
         String transactions();
+
+        /** Topic of the operation commands (from batch-service). */
+        @WithDefault("caisse.operations.commands.v1")
+        String operationCommands();
+
+        /** Topic of the answers to operation commands. */
+        @WithDefault("caisse.operations.results.v1")
+        String operationResults();
+    }
+
+    interface Remittance {
+        /** Whether this instance starts the daily run (any replica may; the lease keeps it to one at a time). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Local time, in {@code caisse.time-zone}, after which the day's remittance runs. */
+        @WithDefault("22:00")
+        java.time.LocalTime cutOff();
+
+        /** How often an instance checks whether the day's run is due. */
+        @WithDefault("60s")
+        Duration checkInterval();
+
+        /** Transactions locked per database transaction. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Days an authorization holds: later AUTHOR_CAPTURE captures are authorized again before capture. */
+        @WithDefault("6")
+        int authorizationValidityDays();
+
+        /** Days after authorization beyond which a payment expires instead of being captured. */
+        @WithDefault("30")
+        int captureValidityDays();
+
+        /** How long the replica running the day's remittance holds it before another may take over. */
+        @WithDefault("10m")
+        Duration lease();
+    }
+
+    interface Acquirer {
+        /** Longest wait for the acquirer's answer; beyond it the payment is refused with 90 (issuer unreachable). */
+        @WithDefault("10s")
+        Duration timeout();
     }
 
     interface Outbox {

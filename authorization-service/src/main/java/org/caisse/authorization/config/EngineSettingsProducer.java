@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.caisse.authorization.application.EngineSettings;
+import org.caisse.authorization.application.RemittanceSettings;
 
 /** Exposes the configuration to the use cases, and the clock they read. */
 @ApplicationScoped
@@ -17,6 +18,7 @@ public class EngineSettingsProducer {
     EngineSettings engineSettings(AuthorizationConfig config) {
         ZoneId zone = config.timeZone();
         String topic = config.topics().transactions();
+        String resultsTopic = config.topics().operationResults();
         return new EngineSettings() {
             @Override
             public ZoneId zone() {
@@ -29,10 +31,23 @@ public class EngineSettingsProducer {
             }
 
             @Override
+            public String operationResultsTopic() {
+                return resultsTopic;
+            }
+
+            @Override
             public String eventSource() {
                 return EVENT_SOURCE;
             }
         };
+    }
+
+    @Produces
+    @ApplicationScoped
+    RemittanceSettings remittanceSettings(AuthorizationConfig config) {
+        AuthorizationConfig.Remittance r = config.remittance();
+        return new RemittanceSettings(r.cutOff(), r.batchSize(), r.authorizationValidityDays(),
+                r.captureValidityDays(), r.lease());
     }
 
     @Produces

@@ -7,10 +7,13 @@ import org.caisse.common.sips.ResponseCode;
 public final class ResponseCodes {
 
     public static final ResponseCode ACCEPTED = code("00");
+    public static final ResponseCode REFERRAL = code("02");
     public static final ResponseCode REFUSED = code("05");
     public static final ResponseCode INVALID_TRANSACTION = code("12");
     public static final ResponseCode IMPOSSIBLE_OPERATION = code("24");
     public static final ResponseCode UNKNOWN_TRANSACTION = code("25");
+    public static final ResponseCode FUNCTION_NOT_ALLOWED = code("40");
+    public static final ResponseCode UNAVAILABLE = code("90");
     public static final ResponseCode DUPLICATE_REFERENCE = code("94");
 
     /** Acquirer (ISO 8583 style) code → Sips responseCode; anything unlisted is a plain refusal (05). */

@@ -8,13 +8,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.caisse.authorization.application.AuthorizeCommand;
-import org.caisse.authorization.application.CancelCommand;
+import org.caisse.authorization.application.CashOperation;
+import org.caisse.authorization.application.OperationCommand;
 import org.caisse.authorization.domain.CaptureMode;
 import org.caisse.authorization.domain.NotificationContext;
 import org.caisse.authorization.domain.ShopData;
 import org.caisse.authorization.domain.Transaction;
 import org.caisse.common.money.CurrencyUnit;
 import org.caisse.common.money.Currencies;
+import org.caisse.common.money.Money;
 
 /** Turns request bodies into commands, or fails with the first invalid field. Never echoes a value. */
 final class RequestValidator {
@@ -26,6 +28,7 @@ final class RequestValidator {
     static final Pattern CSC = Pattern.compile("\\d{3,4}");
     static final Pattern BRAND = Pattern.compile("[A-Za-z_]{1,30}");
     static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+    static final Pattern AUTHORISATION_ID = Pattern.compile("[A-Za-z0-9]{1,10}");
     static final Pattern OPERATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     static final Set<String> ORDER_CHANNELS = Set.of("INTERNET", "MOTO", "INAPP", "MAIL_ORDER", "TELEPHONE_ORDER");
     static final Set<String> PAYMENT_PATTERNS = Set.of("ONE_SHOT", "RECURRING_1", "RECURRING_N", "INSTALMENT");
@@ -77,7 +80,9 @@ final class RequestValidator {
                 number, expiry, csc, brand, shop, notification(body.notification));
     }
 
-    static CancelCommand cancel(String merchantId, String transactionReference, CancelRequestBody body) {
+    /** A cash operation; {@code force} needs an authorisationId and no amount, the others an amount. */
+    static OperationCommand operation(CashOperation operation, String merchantId, String transactionReference,
+                                      OperationRequestBody body) {
         String merchant = merchantId(merchantId);
         String reference = transactionReference(transactionReference);
         if (body == null) {
@@ -85,9 +90,16 @@ final class RequestValidator {
         }
         String operationId = matching("operationId", body.operationId, OPERATION_ID,
                 "must be 1 to 64 letters, digits or . _ : -");
-        long amount = boundedLong("amount", body.amount, Long.MIN_VALUE, Long.MAX_VALUE);
-        CurrencyUnit currency = currency(body.currencyCode);
-        return new CancelCommand(merchant, reference, operationId, amount, currency,
+        Money amount = null;
+        String authorisationId = null;
+        if (operation == CashOperation.FORCE_REFERRAL) {
+            authorisationId = matching("authorisationId", body.authorisationId, AUTHORISATION_ID,
+                    "must be 1 to 10 letters or digits");
+        } else {
+            long value = boundedLong("amount", body.amount, Long.MIN_VALUE, Long.MAX_VALUE);
+            amount = new Money(value, currency(body.currencyCode));
+        }
+        return new OperationCommand(merchant, reference, operationId, null, operation, amount, authorisationId,
                 text("operationOrigin", body.operationOrigin, 64));
     }
 

@@ -14,6 +14,11 @@ import org.caisse.authorization.domain.AuthorizationResult;
 public record AcquirerAuthorizationAnswer(boolean approved, String acquirerResponseCode, String authorisationId,
                                           String cardCSCResultCode, String brand) {
 
+    /** No answer in time: treated as "response received too late" (68), which the engine answers as 90. */
+    public static AcquirerAuthorizationAnswer unanswered(String brand) {
+        return new AcquirerAuthorizationAnswer(false, "68", null, null, brand);
+    }
+
     public AuthorizationResult toResult() {
         return new AuthorizationResult(approved, acquirerResponseCode, authorisationId, cardCSCResultCode);
     }
