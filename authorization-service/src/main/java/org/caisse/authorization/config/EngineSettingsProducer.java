@@ -43,7 +43,7 @@ public class EngineSettingsProducer {
     }
 
     @Produces
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     RemittanceSettings remittanceSettings(AuthorizationConfig config) {
         AuthorizationConfig.Remittance r = config.remittance();
         return new RemittanceSettings(r.cutOff(), r.batchSize(), r.authorizationValidityDays(),
