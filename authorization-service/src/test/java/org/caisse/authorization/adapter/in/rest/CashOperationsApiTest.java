@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** Validate, refund, referral forcing and the remittance through the internal API, with their events. */
 @QuarkusTest
-class CashOperationsApiTest {
+public class CashOperationsApiTest {
 
     @Inject
     TestClock clock;
@@ -63,13 +63,13 @@ class CashOperationsApiTest {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    static JsonPath transaction(String reference) {
+    public static JsonPath transaction(String reference) {
         return given().auth().oauth2(ServiceTokens.paymentPage())
                 .get("/internal/v1/merchants/" + MERCHANT + "/transactions/" + reference)
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    static String authorized(String captureMode, int captureDay, long amount, String card) {
+    public static String authorized(String captureMode, int captureDay, long amount, String card) {
         String reference = newReference();
         Map<String, Object> body = authorizationBody(reference, card, amount);
         body.put("captureMode", captureMode);
