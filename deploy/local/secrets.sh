@@ -12,8 +12,8 @@ command -v xxd >/dev/null || die "xxd is required"
 SECRETS_DIR="${CAISSE_HOME}/secrets"
 umask 077
 ensure_home
-mkdir -p "${SECRETS_DIR}/jwt" "${SECRETS_DIR}/kek"
-chmod 700 "${SECRETS_DIR}" "${SECRETS_DIR}/jwt" "${SECRETS_DIR}/kek"
+mkdir -p "${SECRETS_DIR}/jwt" "${SECRETS_DIR}/kek" "${SECRETS_DIR}/vault"
+chmod 700 "${SECRETS_DIR}" "${SECRETS_DIR}/jwt" "${SECRETS_DIR}/kek" "${SECRETS_DIR}/vault"
 
 # Serialise concurrent runs.
 exec 9>"${SECRETS_DIR}/.lock"
@@ -48,6 +48,18 @@ for svc in "${CAISSE_SERVICES[@]}"; do
   fi
   chmod 600 "${kek}"
 done
+
+# The card vault's lookup key (keyed hashes of card numbers: fingerprints, card ids, tokens). Kept apart from
+# the KEK on purpose: rotating the KEK only rewraps data keys, while a new lookup key would change every
+# fingerprint and token already handed out.
+lookup="${SECRETS_DIR}/vault/authorization-service.lookup.key"
+if [[ ! -s "${lookup}" ]]; then
+  openssl rand -base64 32 > "${lookup}.tmp"
+  mv "${lookup}.tmp" "${lookup}"
+  log "created vault/authorization-service.lookup.key"
+  created=$((created + 1))
+fi
+chmod 600 "${lookup}"
 
 # JWKS with every public key, kid = service name.
 jwks_tmp="$(mktemp "${SECRETS_DIR}/jwt/.jwks.XXXXXX")"

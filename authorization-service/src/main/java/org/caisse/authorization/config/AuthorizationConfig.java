@@ -2,6 +2,7 @@ package org.caisse.authorization.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -32,6 +33,8 @@ public interface AuthorizationConfig {
     Remittance remittance();
 
     Acquirer acquirer();
+
+    Vault vault();
 
     interface Internal {
         /** Services (JWT {@code sub}, equal to the signing key's {@code kid}) allowed on the internal endpoints. */
@@ -115,5 +118,19 @@ public interface AuthorizationConfig {
         /** Simulated acquirer latency. */
         @WithDefault("0ms")
         Duration latency();
+    }
+
+    interface Vault {
+        /**
+         * The card vault's key-encryption key: 32 random bytes, base64, never in the database
+         * ({@code ${caisse.secrets-dir}/kek/authorization-service.kek}).
+         */
+        Path keyEncryptionKeyFile();
+
+        /**
+         * The card vault's lookup key (keyed hashes: fingerprints, card ids, tokens): 32 random bytes, base64
+         * ({@code ${caisse.secrets-dir}/vault/authorization-service.lookup.key}). Distinct from the KEK.
+         */
+        Path lookupKeyFile();
     }
 }
