@@ -61,7 +61,8 @@ class ConcurrentOperationsTest {
                 String reference = "CC" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
                 long amount = 1000;
                 Map<String, Object> snapshot = authorizations.authorize(new AuthorizeCommand(MERCHANT, reference,
-                        amount, EUR, mode, 0, "INTERNET", "5100000000000000", YearMonth.of(2030, 12), null, null,
+                        amount, EUR, mode, 0, "INTERNET",
+                        new CardSource.Clear("5100000000000000", YearMonth.of(2030, 12), null), null,
                         ShopData.empty(), null)).await().atMost(Duration.ofSeconds(10));
                 assertThat(snapshot.get("responseCode")).isEqualTo("00");
                 List<Future<JsonNode>> calls = new ArrayList<>();

@@ -26,11 +26,19 @@ public class AuthorizationRequestBody {
     public String paymentPattern;
     public String customerLanguage;
     public Notification notification;
+    /** Duplicates only: the transaction whose card is used, and its merchant (default: the same merchant). */
+    public String fromMerchantId;
+    public String fromTransactionReference;
 
     public static class Card {
         public String number;
         public String expiryDate;
         public String cscValue;
+        /** Instead of the number: the merchant's token of a vaulted card. */
+        public String tokenPan;
+        /** Instead of the number: a card of the merchant's wallet. */
+        public String merchantWalletId;
+        public String paymentMeanId;
 
         @Override
         public String toString() {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.caisse.authorization.application.AuthorizeCommand;
+import org.caisse.authorization.application.CardSource;
 import org.caisse.authorization.application.CashOperation;
 import org.caisse.authorization.application.OperationCommand;
 import org.caisse.authorization.domain.CaptureMode;
@@ -29,6 +30,9 @@ final class RequestValidator {
     static final Pattern BRAND = Pattern.compile("[A-Za-z_]{1,30}");
     static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
     static final Pattern AUTHORISATION_ID = Pattern.compile("[A-Za-z0-9]{1,10}");
+    static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]{1,32}");
+    static final Pattern WALLET_ID = Pattern.compile("[^\\p{Cntrl}]{1,21}");
+    static final Pattern PAYMENT_MEAN_ID = Pattern.compile("[1-9]\\d{0,8}");
     static final Pattern OPERATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     static final Set<String> ORDER_CHANNELS = Set.of("INTERNET", "MOTO", "INAPP", "MAIL_ORDER", "TELEPHONE_ORDER");
     static final Set<String> PAYMENT_PATTERNS = Set.of("ONE_SHOT", "RECURRING_1", "RECURRING_N", "INSTALMENT");
@@ -43,6 +47,11 @@ final class RequestValidator {
         if (body == null) {
             throw new InvalidFieldException("body", "a JSON object is required");
         }
+        return authorization(body, () -> cardSource(body.card));
+    }
+
+    private static AuthorizeCommand authorization(AuthorizationRequestBody body,
+                                                  java.util.function.Supplier<CardSource> cardSource) {
         String merchantId = merchantId(body.merchantId);
         String reference = transactionReference(body.transactionReference);
         long amount = positiveLong("amount", body.amount);
@@ -52,16 +61,7 @@ final class RequestValidator {
                 Transaction.MAX_CAPTURE_DAY);
         String orderChannel = body.orderChannel == null ? "INTERNET" : oneOf("orderChannel", body.orderChannel,
                 ORDER_CHANNELS);
-        if (body.card == null) {
-            throw new InvalidFieldException("card", "is required");
-        }
-        String number = matching("card.number", body.card.number, CARD_NUMBER, "must be 12 to 19 digits");
-        YearMonth expiry = YearMonth.of(
-                Integer.parseInt(matching("card.expiryDate", body.card.expiryDate, EXPIRY, "must be yyyyMM")
-                        .substring(0, 4)),
-                Integer.parseInt(body.card.expiryDate.substring(4)));
-        String csc = body.card.cscValue == null ? null
-                : matching("card.cscValue", body.card.cscValue, CSC, "must be 3 or 4 digits");
+        CardSource card = cardSource.get();
         String brand = body.paymentMeanBrand == null ? null
                 : matching("paymentMeanBrand", body.paymentMeanBrand, BRAND, "must be a brand name")
                 .toUpperCase(Locale.ROOT);
@@ -77,7 +77,52 @@ final class RequestValidator {
                 body.customerLanguage == null ? null
                         : matching("customerLanguage", body.customerLanguage, LANGUAGE, "must be ISO 639-1"));
         return new AuthorizeCommand(merchantId, reference, amount, currency, captureMode, captureDay, orderChannel,
-                number, expiry, csc, brand, shop, notification(body.notification));
+                card, brand, shop, notification(body.notification));
+    }
+
+    /**
+     * A duplicate: the body of an authorization without {@code card}, with {@code fromTransactionReference} (and
+     * {@code fromMerchantId} when the source is another of the merchant's shops).
+     */
+    static AuthorizeCommand duplicate(AuthorizationRequestBody body) {
+        if (body == null) {
+            throw new InvalidFieldException("body", "a JSON object is required");
+        }
+        if (body.card != null) {
+            throw new InvalidFieldException("card", "must be absent: a duplicate uses the source transaction's card");
+        }
+        String fromMerchant = body.fromMerchantId == null ? merchantId(body.merchantId)
+                : matching("fromMerchantId", body.fromMerchantId, MERCHANT_ID, "must be 15 digits");
+        String fromReference = matching("fromTransactionReference", body.fromTransactionReference,
+                TRANSACTION_REFERENCE, "must be 1 to 35 letters or digits");
+        return authorization(body, () -> new CardSource.FromTransaction(fromMerchant, fromReference));
+    }
+
+    /** Exactly one of: a card number (with expiry), a token, a wallet card. */
+    private static CardSource cardSource(AuthorizationRequestBody.Card card) {
+        if (card == null) {
+            throw new InvalidFieldException("card", "is required");
+        }
+        int given = (card.number != null ? 1 : 0) + (card.tokenPan != null ? 1 : 0)
+                + (card.merchantWalletId != null || card.paymentMeanId != null ? 1 : 0);
+        if (given != 1) {
+            throw new InvalidFieldException("card", "needs exactly one of number, tokenPan, merchantWalletId");
+        }
+        String csc = card.cscValue == null ? null
+                : matching("card.cscValue", card.cscValue, CSC, "must be 3 or 4 digits");
+        if (card.tokenPan != null) {
+            return new CardSource.Token(matching("card.tokenPan", card.tokenPan, TOKEN, "must be a token"), csc);
+        }
+        if (card.number == null) {
+            return new CardSource.Wallet(
+                    matching("card.merchantWalletId", card.merchantWalletId, WALLET_ID, "must be 1 to 21 characters"),
+                    matching("card.paymentMeanId", card.paymentMeanId, PAYMENT_MEAN_ID, "must be 1 to 9 digits"),
+                    csc);
+        }
+        String number = matching("card.number", card.number, CARD_NUMBER, "must be 12 to 19 digits");
+        String expiry = matching("card.expiryDate", card.expiryDate, EXPIRY, "must be yyyyMM");
+        return new CardSource.Clear(number, YearMonth.of(Integer.parseInt(expiry.substring(0, 4)),
+                Integer.parseInt(expiry.substring(4))), csc);
     }
 
     /** A cash operation; {@code force} needs an authorisationId and no amount, the others an amount. */

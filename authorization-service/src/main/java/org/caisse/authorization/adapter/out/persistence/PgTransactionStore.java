@@ -55,6 +55,10 @@ public class PgTransactionStore implements TransactionStore {
                          AS u(id, topic, record_key, payload, created_at))
             SELECT count(*) AS inserted FROM t""";
 
+    /** As {@link #INSERT_NEW}, with the card upserted in the vault by the same statement. */
+    private static final String INSERT_NEW_WITH_CARD = INSERT_NEW.replace("SELECT count(*) AS inserted FROM t",
+            ", v AS (" + PgCardVault.upsertSql(55) + ") SELECT count(*) AS inserted FROM t");
+
     private static final String INSERT_OPERATION = """
             INSERT INTO operation (id, transaction_id, merchant_id, operation_id, name, amount, currency_code,
                                    operation_date_time, response_code, operation_origin, response_json)
@@ -115,7 +119,10 @@ public class PgTransactionStore implements TransactionStore {
                 .addValue(events.stream().map(e -> Buffer.buffer(e.payload())).toArray(Buffer[]::new))
                 .addValue(events.stream().map(e -> OffsetDateTime.ofInstant(e.createdAt(), ZoneOffset.UTC))
                         .toArray(OffsetDateTime[]::new));
-        return pool.preparedQuery(INSERT_NEW).execute(params)
+        if (write.vaultEntry() != null) {
+            PgCardVault.upsertParameters(write.vaultEntry()).forEach(params::addValue);
+        }
+        return pool.preparedQuery(write.vaultEntry() == null ? INSERT_NEW : INSERT_NEW_WITH_CARD).execute(params)
                 .map(rows -> rows.iterator().next().getLong("inserted") > 0);
     }
 

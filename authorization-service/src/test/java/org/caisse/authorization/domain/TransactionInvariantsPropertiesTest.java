@@ -26,7 +26,7 @@ import org.caisse.common.sips.TransactionStatus;
  * captured never exceeds what was authorized, what is refunded never exceeds what was captured, final statuses
  * accept nothing, and a refused operation changes nothing.
  */
-class TransactionInvariantsProperties {
+class TransactionInvariantsPropertiesTest {
 
     static final CurrencyUnit EUR = Currencies.byNumeric("978").orElseThrow();
     static final CurrencyUnit USD = Currencies.byNumeric("840").orElseThrow();
