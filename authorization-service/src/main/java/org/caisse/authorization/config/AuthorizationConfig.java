@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,6 +37,8 @@ public interface AuthorizationConfig {
 
     Vault vault();
 
+    Risk risk();
+
     interface Internal {
         /** Services (JWT {@code sub}, equal to the signing key's {@code kid}) allowed on the internal endpoints. */
         @WithDefault("payment-page-service,office-server-service,batch-service")
@@ -44,6 +47,13 @@ public interface AuthorizationConfig {
         /** Services allowed to run the remittance at once (the operator API fronts it). */
         @WithDefault("office-server-service")
         Set<String> operators();
+
+        /**
+         * Services allowed to change merchant rules ({@code PUT /internal/v1/merchants/{id}/rules}); they may read
+         * them too, as may the {@link #allowedCallers()}.
+         */
+        @WithDefault("office-server-service")
+        Set<String> ruleWriters();
     }
 
     interface Topics {
@@ -118,6 +128,25 @@ public interface AuthorizationConfig {
         /** Simulated acquirer latency. */
         @WithDefault("0ms")
         Duration latency();
+
+        /**
+         * How long the test acquirer takes to answer a card of the acquirer-timeout scenario (digits 7-8 {@code 03}):
+         * longer than the engine's acquirer timeout, so that it fires.
+         */
+        @WithDefault("20s")
+        Duration timeoutScenarioDelay();
+    }
+
+    interface Risk {
+        /** How long merchant rules read on the authorization path are kept in memory. */
+        @WithDefault("5s")
+        Duration rulesCacheTtl();
+
+        /**
+         * Country of issue by card-number prefix, {@code prefix:COUNTRY} entries (4 to 12 digits, ISO 3166 alpha-2);
+         * the longest matching prefix wins, no match → unknown country.
+         */
+        Optional<List<String>> cardCountries();
     }
 
     interface Vault {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import org.caisse.authorization.adapter.out.testcard.TestCardScenario;
 import org.caisse.authorization.application.port.out.AcquirerAuthorizationAnswer;
 import org.caisse.authorization.application.port.out.AcquirerAuthorizationPort;
 import org.caisse.authorization.application.port.out.AcquirerAuthorizationRequest;
@@ -19,7 +20,9 @@ import org.caisse.common.card.Luhn;
 /**
  * The test acquirer of SIPS.md §8: the first six digits pick the brand, the last two digits are the Sips
  * responseCode to simulate (an unknown code → 00), Luhn is skipped for the test prefixes and checked otherwise
- * (invalid → 14), an expired card → 54. Never reaches a real acquirer.
+ * (invalid → 14), an expired card → 54. A test card of the acquirer-timeout scenario ({@link TestCardScenario},
+ * digits 7-8 {@code 03}) answers only after {@code caisse.test-acquirer.timeout-scenario-delay}. Never reaches a
+ * real acquirer.
  */
 @ApplicationScoped
 public class TestAcquirer implements AcquirerAuthorizationPort {
@@ -41,18 +44,27 @@ public class TestAcquirer implements AcquirerAuthorizationPort {
             Map.entry("90", "91"),
             Map.entry("99", "96"));
 
+    static final Duration DEFAULT_TIMEOUT_SCENARIO_DELAY = Duration.ofSeconds(20);
+
     private final SecureRandom random = new SecureRandom();
     private final Duration latency;
+    private final Duration timeoutScenarioDelay;
     private final Clock clock;
     private final java.time.ZoneId zone;
 
     @jakarta.inject.Inject
     public TestAcquirer(AuthorizationConfig config, Clock clock) {
-        this(config.testAcquirer().latency(), clock, config.timeZone());
+        this(config.testAcquirer().latency(), config.testAcquirer().timeoutScenarioDelay(), clock,
+                config.timeZone());
     }
 
     TestAcquirer(Duration latency, Clock clock, java.time.ZoneId zone) {
+        this(latency, DEFAULT_TIMEOUT_SCENARIO_DELAY, clock, zone);
+    }
+
+    TestAcquirer(Duration latency, Duration timeoutScenarioDelay, Clock clock, java.time.ZoneId zone) {
         this.latency = latency;
+        this.timeoutScenarioDelay = timeoutScenarioDelay;
         this.clock = clock;
         this.zone = zone;
     }
@@ -60,7 +72,14 @@ public class TestAcquirer implements AcquirerAuthorizationPort {
     @Override
     public Uni<AcquirerAuthorizationAnswer> authorize(AcquirerAuthorizationRequest request) {
         Uni<AcquirerAuthorizationAnswer> answer = Uni.createFrom().item(() -> decide(request));
-        return latency.isZero() || latency.isNegative() ? answer : answer.onItem().delayIt().by(latency);
+        Duration delay = delayFor(request.cardNumber());
+        // a timer, not a sleep: the caller's thread (an event loop) is never held
+        return delay.isZero() || delay.isNegative() ? answer : answer.onItem().delayIt().by(delay);
+    }
+
+    private Duration delayFor(String pan) {
+        boolean timesOut = TestCardScenario.of(pan).map(TestCardScenario::acquirerTimesOut).orElse(false);
+        return timesOut && timeoutScenarioDelay.compareTo(latency) > 0 ? timeoutScenarioDelay : latency;
     }
 
     AcquirerAuthorizationAnswer decide(AcquirerAuthorizationRequest request) {
