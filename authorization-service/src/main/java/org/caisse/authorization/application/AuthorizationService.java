@@ -12,6 +12,18 @@ import org.caisse.authorization.application.port.out.AcquirerAuthorizationAnswer
 import org.caisse.authorization.application.port.out.AcquirerAuthorizationPort;
 import org.caisse.authorization.application.port.out.AcquirerAuthorizationRequest;
 import org.caisse.authorization.application.port.out.CardVault;
+import org.caisse.authorization.application.port.out.DirectoryServerPort;
+import org.caisse.authorization.application.port.out.MerchantRulesStore;
+import org.caisse.authorization.application.port.out.PendingAuthentications;
+import org.caisse.authorization.domain.risk.CardCountries;
+import org.caisse.authorization.domain.risk.FraudDecision;
+import org.caisse.authorization.domain.risk.FraudEvaluation;
+import org.caisse.authorization.domain.risk.MerchantRules;
+import org.caisse.authorization.domain.risk.PaymentRiskFacts;
+import org.caisse.authorization.domain.threeds.AuthenticationOutcome;
+import org.caisse.authorization.domain.threeds.HolderAuthentication;
+import org.caisse.authorization.domain.threeds.ThreeDSecurePolicy;
+import org.caisse.authorization.domain.threeds.ThreeDSecureStep;
 import org.caisse.authorization.application.port.out.NewTransaction;
 import org.caisse.authorization.application.port.out.TransactionStore;
 import org.caisse.authorization.application.port.out.VaultEntry;
@@ -49,11 +61,24 @@ public class AuthorizationService implements DeferredAuthorizations {
     private final RemittanceSettings remittance;
     private final Duration acquirerTimeout;
     private final Clock clock;
+    private final MerchantRulesStore rules;
+    private final CardCountries countries;
+    private final DirectoryServerPort directoryServer;
+    private final PendingAuthentications pending;
+    private final Duration authenticationTimeout;
 
     public AuthorizationService(TransactionStore store, AcquirerAuthorizationPort acquirer, CardResolver cards,
                                 CardVault vault, EngineSettings settings, RemittanceSettings remittance,
                                 @ConfigProperty(name = "caisse.acquirer.timeout") Duration acquirerTimeout,
-                                Clock clock) {
+                                Clock clock, MerchantRulesStore rules, CardCountries countries,
+                                DirectoryServerPort directoryServer, PendingAuthentications pending,
+                                @ConfigProperty(name = "caisse.three-d-secure.authentication-timeout",
+                                        defaultValue = "15m") Duration authenticationTimeout) {
+        this.rules = rules;
+        this.countries = countries;
+        this.directoryServer = directoryServer;
+        this.pending = pending;
+        this.authenticationTimeout = authenticationTimeout;
         this.store = store;
         this.acquirer = acquirer;
         this.cards = cards;
@@ -69,8 +94,10 @@ public class AuthorizationService implements DeferredAuthorizations {
         return store.referenceExists(command.merchantId(), command.transactionReference())
                 .flatMap(exists -> exists
                         ? Uni.createFrom().item(answerWithoutTransaction(command, ResponseCodes.DUPLICATE_REFERENCE))
-                        : cards.resolve(command.merchantId(), command.card(), false)
-                                .flatMap(card -> authorizeNew(command, card))
+                        : rules.find(command.merchantId())
+                                .flatMap(merchantRules -> cards.resolve(command.merchantId(), command.card(),
+                                                mayUseSource(merchantRules, command))
+                                        .flatMap(card -> screen(command, card, merchantRules)))
                                 .onFailure(CardUnusableException.class).recoverWithItem(failure -> {
                                     LOG.infof("authorization %s:%s refused: %s", command.merchantId(),
                                             command.transactionReference(), failure.getMessage());
@@ -79,23 +106,132 @@ public class AuthorizationService implements DeferredAuthorizations {
                                 }));
     }
 
-    private Uni<Map<String, Object>> authorizeNew(AuthorizeCommand command, ResolvedCard card) {
+    private static boolean mayUseSource(MerchantRules merchantRules, AuthorizeCommand command) {
+        return !(command.card() instanceof CardSource.FromTransaction from)
+                || merchantRules.mayDuplicateFrom(command.merchantId(), from.merchantId());
+    }
+
+    /**
+     * The fraud rules (before anything reaches the acquirer), then 3-D Secure when the caller can challenge or the
+     * rules make it mandatory, then the acquirer.
+     */
+    private Uni<Map<String, Object>> screen(AuthorizeCommand command, ResolvedCard card, MerchantRules merchantRules) {
         Money amount = new Money(command.amount(), command.currency());
         String brand = chooseBrand(card.pan(), command.paymentMeanBrand() != null
                 ? command.paymentMeanBrand() : card.brandHint());
         VaultEntry vaulted = vault.protect(command.merchantId(), card.pan(), card.expiry());
         Transaction requested = requested(command, amount, vaulted, brand, card);
+        return attempts(command.merchantId(), vaulted.fingerprint(), merchantRules).flatMap(attempts -> {
+            PaymentRiskFacts facts = new PaymentRiskFacts(amount, PaymentRiskFacts.binOf(card.pan()),
+                    countries.countryOf(card.pan()), attempts, command.threeDSecureCapable());
+            FraudDecision decision = FraudEvaluation.evaluate(merchantRules.fraud(), facts);
+            if (decision instanceof FraudDecision.Refuse refuse) {
+                LOG.infof("authorization %s refused by the fraud rule %s", requested.key(), refuse.rule());
+                return storeFirst(requested.refuseBeforeAcquirer(refuse.responseCode(), refuse.rule().name(), now()),
+                        vaulted, command);
+            }
+            boolean mandatory = ((FraudDecision.Pass) decision).threeDSecureMandatory();
+            if (!command.threeDSecureCapable()) {
+                return authorizeWithAcquirer(command, card, requested, vaulted, brand);
+            }
+            return directoryServer.checkEnrollment(command.merchantId(), card.pan(), amount).flatMap(enrollment ->
+                    switch (ThreeDSecurePolicy.afterEnrollment(enrollment, mandatory)) {
+                        case ThreeDSecureStep.Challenge challenge -> challenge(command, vaulted, mandatory);
+                        case ThreeDSecureStep.Proceed proceed -> authorizeWithAcquirer(command, card,
+                                authenticated(requested, proceed.authentication()), vaulted, brand);
+                        case ThreeDSecureStep.Refuse refuse -> storeFirst(authenticated(requested,
+                                refuse.authentication()).refuseBeforeAcquirer(refuse.responseCode(), null, now()),
+                                vaulted, command);
+                    });
+        });
+    }
+
+    private Uni<Integer> attempts(String merchantId, String fingerprint, MerchantRules merchantRules) {
+        return merchantRules.fraud().cardVelocity()
+                .map(velocity -> store.countCardAttempts(merchantId, fingerprint,
+                        clock.instant().minus(velocity.window())))
+                .orElseGet(() -> Uni.createFrom().item(0));
+    }
+
+    private static Transaction authenticated(Transaction requested, HolderAuthentication authentication) {
+        return requested.toBuilder().holderAuthentStatus(authentication.status().wire())
+                .guaranteeIndicator(authentication.guarantee().wire()).build();
+    }
+
+    /**
+     * The cardholder must authenticate: the card is vaulted, the request kept without it (the CSC is not kept) and
+     * the caller gets {@code responseCode 60} (pending) with the authentication to complete.
+     */
+    private Uni<Map<String, Object>> challenge(AuthorizeCommand command, VaultEntry vaulted, boolean mandatory) {
+        UUID id = UUID.randomUUID();
+        java.time.Instant expiresAt = clock.instant().plus(authenticationTimeout);
+        return vault.save(vaulted)
+                .flatMap(ignored -> pending.save(id, command, vaulted.cardId(), mandatory, expiresAt))
+                .map(ignored -> {
+                    LOG.infof("authorization %s:%s waits for a 3-D Secure challenge", command.merchantId(),
+                            command.transactionReference());
+                    Map<String, Object> answer = answerWithoutTransaction(command, ResponseCodes.code("60"));
+                    Map<String, Object> threeDs = new java.util.LinkedHashMap<>();
+                    threeDs.put("status", "CHALLENGE_REQUIRED");
+                    threeDs.put("authenticationId", id.toString());
+                    threeDs.put("expiresAt", expiresAt.toString());
+                    answer.put("threeDSecure", threeDs);
+                    return answer;
+                });
+    }
+
+    /**
+     * Applies the cardholder's authentication result (from the ACS step of the payment page) to a pending
+     * authorization and finishes it. Empty when the merchant has no such pending authentication (unknown or already
+     * completed); {@code 97} when it expired.
+     */
+    public Uni<java.util.Optional<Map<String, Object>>> completeAuthentication(UUID authenticationId, String merchantId,
+                                                                              AuthenticationOutcome outcome,
+                                                                              String csc) {
+        return pending.take(authenticationId, merchantId).flatMap(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(java.util.Optional.<Map<String, Object>>empty());
+            }
+            PendingAuthentications.Pending p = found.get();
+            if (clock.instant().isAfter(p.expiresAt())) {
+                return Uni.createFrom().item(java.util.Optional.of(
+                        answerWithoutTransaction(p.requestWithoutCard(), ResponseCodes.code("97"))));
+            }
+            return vault.revealById(merchantId, p.cardId()).flatMap(card -> {
+                if (card.isEmpty()) {
+                    return Uni.createFrom().item(answerWithoutTransaction(p.requestWithoutCard(),
+                            ResponseCodes.code("14")));
+                }
+                ResolvedCard resolved = new ResolvedCard(card.get().pan(), card.get().expiry(), csc, null);
+                AuthorizeCommand command = p.requestWithoutCard()
+                        .withCard(new CardSource.Clear(resolved.pan(), resolved.expiry(), csc));
+                Money amount = new Money(command.amount(), command.currency());
+                String brand = chooseBrand(resolved.pan(), command.paymentMeanBrand());
+                VaultEntry vaulted = vault.protect(merchantId, resolved.pan(), resolved.expiry());
+                Transaction requested = requested(command, amount, vaulted, brand, resolved);
+                return switch (ThreeDSecurePolicy.afterAuthentication(outcome, p.mandatory())) {
+                    case ThreeDSecureStep.Proceed proceed -> authorizeWithAcquirer(command, resolved,
+                            authenticated(requested, proceed.authentication()), vaulted, brand);
+                    case ThreeDSecureStep.Refuse refuse -> storeFirst(authenticated(requested, refuse.authentication())
+                            .refuseBeforeAcquirer(refuse.responseCode(), null, now()), vaulted, command);
+                    case ThreeDSecureStep.Challenge challenge ->
+                            throw new IllegalStateException("an authentication result never asks for another challenge");
+                };
+            }).map(java.util.Optional::of);
+        });
+    }
+
+    private Uni<Map<String, Object>> authorizeWithAcquirer(AuthorizeCommand command, ResolvedCard card,
+                                                           Transaction requested, VaultEntry vaulted, String brand) {
         AuthorizationTerms terms = new AuthorizationTerms(remittance.authorizationValidityDays(),
                 command.isDuplicate() ? OperationName.DUPLICATE : OperationName.AUTHORIZATION);
-        AcquirerAuthorizationRequest request = new AcquirerAuthorizationRequest(command.merchantId(), amount,
-                card.pan(), card.expiry(), card.csc(), brand);
+        AcquirerAuthorizationRequest request = new AcquirerAuthorizationRequest(command.merchantId(),
+                requested.amount(), card.pan(), card.expiry(), card.csc(), brand);
         return askAcquirer(request, requested.key()).flatMap(answer -> {
             Transaction withBrand = answer.brand() == null || answer.brand().equals(brand) ? requested
                     : requested.toBuilder().card(new MaskedCard(requested.card().maskedPan(), answer.brand(),
                     requested.card().expiryDate(), "CARD", null)).build();
-            TransitionOutcome.Accepted accepted = accepted(withBrand.applyAuthorizationResult(answer.toResult(),
-                    now(), terms));
-            return store(accepted, vaulted, command);
+            return storeFirst(withBrand.applyAuthorizationResult(answer.toResult(), now(), terms), vaulted, command);
         });
     }
 
@@ -112,8 +248,9 @@ public class AuthorizationService implements DeferredAuthorizations {
         return builder.build();
     }
 
-    private Uni<Map<String, Object>> store(TransitionOutcome.Accepted accepted, VaultEntry vaulted,
-                                           AuthorizeCommand command) {
+    private Uni<Map<String, Object>> storeFirst(TransitionOutcome outcome, VaultEntry vaulted,
+                                                AuthorizeCommand command) {
+        TransitionOutcome.Accepted accepted = accepted(outcome);
         Transaction authorized = accepted.transaction();
         Map<String, Object> snapshot = TransactionSnapshots.of(authorized, settings.zone());
         var event = TransactionEvents.event(TransactionEvents.authorizationType(authorized), authorized, snapshot,

@@ -63,7 +63,7 @@ class ConcurrentOperationsTest {
                 Map<String, Object> snapshot = authorizations.authorize(new AuthorizeCommand(MERCHANT, reference,
                         amount, EUR, mode, 0, "INTERNET",
                         new CardSource.Clear("5100000000000000", YearMonth.of(2030, 12), null), null,
-                        ShopData.empty(), null)).await().atMost(Duration.ofSeconds(10));
+                        ShopData.empty(), null, false)).await().atMost(Duration.ofSeconds(10));
                 assertThat(snapshot.get("responseCode")).isEqualTo("00");
                 List<Future<JsonNode>> calls = new ArrayList<>();
                 for (int i = 0; i < PARALLEL; i++) {

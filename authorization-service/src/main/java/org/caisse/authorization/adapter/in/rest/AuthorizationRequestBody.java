@@ -29,6 +29,12 @@ public class AuthorizationRequestBody {
     /** Duplicates only: the transaction whose card is used, and its merchant (default: the same merchant). */
     public String fromMerchantId;
     public String fromTransactionReference;
+    /** Present when the caller can send the shopper to a 3-D Secure challenge (the payment page does). */
+    public ThreeDSecure threeDSecure;
+
+    public static class ThreeDSecure {
+        public Boolean challengeCapable;
+    }
 
     public static class Card {
         public String number;

@@ -77,7 +77,7 @@ final class RequestValidator {
                 body.customerLanguage == null ? null
                         : matching("customerLanguage", body.customerLanguage, LANGUAGE, "must be ISO 639-1"));
         return new AuthorizeCommand(merchantId, reference, amount, currency, captureMode, captureDay, orderChannel,
-                card, brand, shop, notification(body.notification));
+                card, brand, shop, notification(body.notification), threeDSecure(body.threeDSecure, orderChannel));
     }
 
     /**
@@ -96,6 +96,12 @@ final class RequestValidator {
         String fromReference = matching("fromTransactionReference", body.fromTransactionReference,
                 TRANSACTION_REFERENCE, "must be 1 to 35 letters or digits");
         return authorization(body, () -> new CardSource.FromTransaction(fromMerchant, fromReference));
+    }
+
+    /** 3-D Secure runs when the caller can challenge the shopper ({@code challengeCapable}) on a channel that allows it. */
+    private static boolean threeDSecure(AuthorizationRequestBody.ThreeDSecure value, String orderChannel) {
+        return value != null && Boolean.TRUE.equals(value.challengeCapable)
+                && org.caisse.authorization.domain.threeds.ThreeDSecurePolicy.channelCanChallenge(orderChannel);
     }
 
     /** Exactly one of: a card number (with expiry), a token, a wallet card. */

@@ -56,7 +56,7 @@ public class CashOperationsApiTest {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    static JsonPath remit(String merchant) {
+    public static JsonPath remit(String merchant) {
         return given().auth().oauth2(ServiceTokens.as("office-server-service", "authorization-service"))
                 .contentType(ContentType.JSON).body(Map.of("merchantId", merchant))
                 .post("/internal/v1/remittance/runs")
