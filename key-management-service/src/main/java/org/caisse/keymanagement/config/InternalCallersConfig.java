@@ -2,9 +2,10 @@ package org.caisse.keymanagement.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 import java.util.Set;
 
-/** Which services may call the internal key fetch (platform contracts, service identity). */
+/** Which services may call which internal endpoint (platform contracts, service identity). */
 @ConfigMapping(prefix = "caisse.internal")
 public interface InternalCallersConfig {
 
@@ -14,4 +15,14 @@ public interface InternalCallersConfig {
      */
     @WithDefault("payment-page-service,office-server-service,notification-service,batch-service")
     Set<String> allowedCallers();
+
+    /**
+     * Services allowed to generate CSE key pairs ({@code POST /internal/v1/merchants/{m}/cse-keys}). None by
+     * default: the key management site (OIDC) comes later; tests allow their caller.
+     */
+    Optional<Set<String>> cseKeyGenerators();
+
+    /** Services allowed to fetch a CSE private key: only the one that decrypts card data. */
+    @WithDefault("authorization-service")
+    Set<String> cseKeyReaders();
 }

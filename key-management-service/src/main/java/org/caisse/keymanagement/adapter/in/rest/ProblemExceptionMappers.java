@@ -4,6 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.caisse.keymanagement.domain.InvalidKeyIdentifierException;
 import org.caisse.keymanagement.domain.KeyMaterialIntegrityException;
+import org.caisse.keymanagement.domain.cse.CseKeyMaterialIntegrityException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -27,6 +28,17 @@ public class ProblemExceptionMappers {
                         "The stored material of this key version failed its integrity check; no key is served")
                 .with("merchantId", e.keyId().merchantId().value())
                 .with("keyVersion", e.keyId().keyVersion().value())
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response cseIntegrityFailure(CseKeyMaterialIntegrityException e) {
+        // The message names the merchant and kid only; there is no material in it.
+        LOG.error(e.getMessage());
+        return Problems.problem(500, "key-material-integrity", "Key material integrity failure",
+                        "The stored material of this CSE key failed its integrity check; no key is served")
+                .with("merchantId", e.keyId().merchantId().value())
+                .with("kid", e.keyId().kid())
                 .build();
     }
 

@@ -1,9 +1,6 @@
 package org.caisse.keymanagement.adapter.out.crypto;
 
-import com.google.crypto.tink.subtle.AesGcmJce;
-import com.google.crypto.tink.subtle.Random;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import org.caisse.keymanagement.application.port.out.EncryptedSecret;
 import org.caisse.keymanagement.application.port.out.KeyEncryptionKeyProvider;
@@ -20,48 +17,31 @@ import org.caisse.keymanagement.domain.SecretKeyMaterial;
 @ApplicationScoped
 public class TinkSecretKeyEnvelope implements SecretKeyEnvelope {
 
-    static final int DATA_KEY_BYTES = 32;
-
-    private final KeyEncryptionKeyProvider keyEncryptionKey;
+    private final AeadEnvelope envelope;
 
     public TinkSecretKeyEnvelope(KeyEncryptionKeyProvider keyEncryptionKey) {
-        this.keyEncryptionKey = keyEncryptionKey;
+        this.envelope = new AeadEnvelope(keyEncryptionKey);
     }
 
     @Override
     public EncryptedSecret seal(MerchantKeyId id, SecretKeyMaterial secret) {
-        byte[] associatedData = id.associatedData();
-        byte[] dataKey = Random.randBytes(DATA_KEY_BYTES);
         byte[] plaintext = secret.toUtf8();
         try {
-            byte[] encryptedSecret = new AesGcmJce(dataKey).encrypt(plaintext, associatedData);
-            byte[] wrappedDataKey = keyEncryptionKey.wrap(dataKey, associatedData);
-            return new EncryptedSecret(wrappedDataKey, encryptedSecret);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Encrypting key material failed", e);
+            return envelope.seal(plaintext, id.associatedData());
         } finally {
-            Arrays.fill(dataKey, (byte) 0);
             Arrays.fill(plaintext, (byte) 0);
         }
     }
 
     @Override
     public SecretKeyMaterial open(MerchantKeyId id, EncryptedSecret encrypted) {
-        byte[] associatedData = id.associatedData();
-        byte[] dataKey;
-        try {
-            dataKey = keyEncryptionKey.unwrap(encrypted.wrappedDataKey(), associatedData);
-        } catch (KeyEncryptionKeyProvider.KeyUnwrapException e) {
-            throw new KeyMaterialIntegrityException(id);
-        }
         byte[] plaintext = null;
         try {
-            plaintext = new AesGcmJce(dataKey).decrypt(encrypted.encryptedSecret(), associatedData);
+            plaintext = envelope.open(encrypted, id.associatedData());
             return SecretKeyMaterial.fromUtf8(plaintext);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+        } catch (AeadEnvelope.OpenFailedException | IllegalArgumentException e) {
             throw new KeyMaterialIntegrityException(id);
         } finally {
-            Arrays.fill(dataKey, (byte) 0);
             if (plaintext != null) {
                 Arrays.fill(plaintext, (byte) 0);
             }
