@@ -3,7 +3,9 @@ package org.caisse.authorization.application;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import org.caisse.authorization.application.port.out.CardDecryptionException;
 import org.caisse.authorization.application.port.out.CardVault;
+import org.caisse.authorization.application.port.out.EncryptedCardDecryptor;
 import org.caisse.authorization.application.port.out.RevealedCard;
 import org.caisse.authorization.application.port.out.TransactionStore;
 import org.caisse.authorization.domain.ResponseCodes;
@@ -19,8 +21,11 @@ public class CardResolver {
     private final CardVault vault;
     private final WalletService wallets;
     private final TransactionStore transactions;
+    private final EncryptedCardDecryptor decryptor;
 
-    public CardResolver(CardVault vault, WalletService wallets, TransactionStore transactions) {
+    public CardResolver(CardVault vault, WalletService wallets, TransactionStore transactions,
+                        EncryptedCardDecryptor decryptor) {
+        this.decryptor = decryptor;
         this.vault = vault;
         this.wallets = wallets;
         this.transactions = transactions;
@@ -37,7 +42,26 @@ public class CardResolver {
                             wallet.paymentMeanId())
                     .map(found -> revealed(found, wallet.csc(), ResponseCodes.code("14"), "unknown wallet card"));
             case CardSource.FromTransaction from -> fromTransaction(merchantId, from, duplicateSourceAllowed);
+            case CardSource.Encrypted encrypted -> decryptor.decrypt(merchantId, encrypted.encryptedCardData())
+                    .map(card -> new ResolvedCard(card.pan(), card.expiry(), card.csc(), null))
+                    .onFailure(CardDecryptionException.class).transform(failure -> new CardUnusableException(
+                            codeFor(((CardDecryptionException) failure).reason()), "encrypted card data unusable: "
+                            + ((CardDecryptionException) failure).reason()));
         };
+    }
+
+    /**
+     * Sips codes for unusable encrypted card data: a malformed blob is a format error (30); an unknown, unusable or
+     * wrong key or a tampered blob is a fraud suspicion (34), as a wrong seal is; an old blob is an invalid request
+     * (12); the key service down is 90.
+     */
+    static org.caisse.common.sips.ResponseCode codeFor(CardDecryptionException.Reason reason) {
+        return ResponseCodes.code(switch (reason) {
+            case MALFORMED, INVALID_CONTENT -> "30";
+            case UNKNOWN_KEY, KEY_NOT_USABLE, DECRYPTION_FAILED -> "34";
+            case STALE -> "12";
+            case KEY_SERVICE_UNAVAILABLE -> "90";
+        });
     }
 
     private Uni<ResolvedCard> fromTransaction(String merchantId, CardSource.FromTransaction from, boolean allowed) {

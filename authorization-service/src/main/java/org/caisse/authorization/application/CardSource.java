@@ -33,4 +33,12 @@ public sealed interface CardSource {
     /** The card of an earlier transaction (Sips duplicate), of this merchant or one of its own shops. */
     record FromTransaction(String merchantId, String transactionReference) implements CardSource {
     }
+
+    /** Card data encrypted in the shopper's browser with the merchant's CSE public key (a compact JWE). */
+    record Encrypted(String encryptedCardData) implements CardSource {
+        @Override
+        public String toString() {
+            return "Encrypted[" + encryptedCardData.length() + " characters]";
+        }
+    }
 }

@@ -40,6 +40,8 @@ public class AuthorizationRequestBody {
         public String number;
         public String expiryDate;
         public String cscValue;
+        /** Instead of the number: the card encrypted in the browser with the merchant's CSE public key (JWE). */
+        public String encryptedCardData;
         /** Instead of the number: the merchant's token of a vaulted card. */
         public String tokenPan;
         /** Instead of the number: a card of the merchant's wallet. */

@@ -110,9 +110,17 @@ final class RequestValidator {
             throw new InvalidFieldException("card", "is required");
         }
         int given = (card.number != null ? 1 : 0) + (card.tokenPan != null ? 1 : 0)
+                + (card.encryptedCardData != null ? 1 : 0)
                 + (card.merchantWalletId != null || card.paymentMeanId != null ? 1 : 0);
         if (given != 1) {
-            throw new InvalidFieldException("card", "needs exactly one of number, tokenPan, merchantWalletId");
+            throw new InvalidFieldException("card",
+                    "needs exactly one of number, encryptedCardData, tokenPan, merchantWalletId");
+        }
+        if (card.encryptedCardData != null) {
+            if (card.encryptedCardData.isEmpty() || card.encryptedCardData.length() > 4096) {
+                throw new InvalidFieldException("card.encryptedCardData", "must be a compact JWE of at most 4096 characters");
+            }
+            return new CardSource.Encrypted(card.encryptedCardData);
         }
         String csc = card.cscValue == null ? null
                 : matching("card.cscValue", card.cscValue, CSC, "must be 3 or 4 digits");

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.caisse.authorization.TestClock;
+import org.caisse.authorization.support.CseBlobs;
+import org.caisse.authorization.support.FakeKeyManagement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -206,5 +208,27 @@ class EngineFlowsApiTest {
         JsonPath t = get(merchant, reference);
         assertThat(t.getString("transaction.status")).isEqualTo("TO_CAPTURE");
         assertThat(t.getList("operations.name")).containsExactly("AUTHORIZATION", "DEFERRED_AUTHORIZATION");
+    }
+
+    @Test
+    void cardDataEncryptedInTheBrowserIsDecryptedWithTheMerchantsKey() {
+        String merchant = newMerchant();
+        var key = CseBlobs.newKeyPair(merchant);
+        FakeKeyManagement.shared().register(merchant, key);
+        Map<String, Object> encrypted = body(merchant, "5100000000000000", 1200, false);
+        encrypted.put("card", Map.of("encryptedCardData",
+                CseBlobs.encrypt(key.toPublicJWK(), "5100000000000000", "203012", "123")));
+        JsonPath answer = post("/internal/v1/authorizations", encrypted);
+        assertThat(answer.getString("responseCode")).isEqualTo("00");
+        assertThat(answer.getString("maskedPan")).isEqualTo("5100##########00");
+
+        var otherKey = CseBlobs.newKeyPair(merchant);
+        Map<String, Object> unknownKey = body(merchant, "5100000000000000", 1200, false);
+        unknownKey.put("card", Map.of("encryptedCardData",
+                CseBlobs.encrypt(otherKey.toPublicJWK(), "5100000000000000", "203012", "123")));
+        assertThat(post("/internal/v1/authorizations", unknownKey).getString("responseCode")).isEqualTo("34");
+        Map<String, Object> garbage = body(merchant, "5100000000000000", 1200, false);
+        garbage.put("card", Map.of("encryptedCardData", "not.a.jwe"));
+        assertThat(post("/internal/v1/authorizations", garbage).getString("responseCode")).isEqualTo("30");
     }
 }
