@@ -45,10 +45,10 @@ public final class TopicProbe implements AutoCloseable {
         partitions.forEach(consumer::position); // resolve the end offsets now, before the test acts
     }
 
-    /** Waits until {@code expected} envelopes matching {@code filter} arrived (fails after 30 s). */
+    /** Waits until {@code expected} envelopes matching {@code filter} arrived (fails after 60 s). */
     public List<EventEnvelope> await(Predicate<EventEnvelope> filter, int expected) {
         List<EventEnvelope> found = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (found.size() < expected && System.nanoTime() < deadline) {
             consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                 EventEnvelope envelope = EventEnvelopeCodec.fromJson(record.value());

@@ -69,7 +69,7 @@ public class AuthorizationService implements DeferredAuthorizations {
 
     public AuthorizationService(TransactionStore store, AcquirerAuthorizationPort acquirer, CardResolver cards,
                                 CardVault vault, EngineSettings settings, RemittanceSettings remittance,
-                                @ConfigProperty(name = "caisse.acquirer.timeout") Duration acquirerTimeout,
+                                AcquirerSettings acquirerSettings,
                                 Clock clock, MerchantRulesStore rules, CardCountries countries,
                                 DirectoryServerPort directoryServer, PendingAuthentications pending,
                                 @ConfigProperty(name = "caisse.three-d-secure.authentication-timeout",
@@ -85,7 +85,7 @@ public class AuthorizationService implements DeferredAuthorizations {
         this.vault = vault;
         this.settings = settings;
         this.remittance = remittance;
-        this.acquirerTimeout = acquirerTimeout;
+        this.acquirerTimeout = acquirerSettings.timeout();
         this.clock = clock;
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.caisse.authorization.application.AcquirerSettings;
 import org.caisse.authorization.application.EngineSettings;
 import org.caisse.authorization.application.RemittanceSettings;
 
@@ -40,6 +41,12 @@ public class EngineSettingsProducer {
                 return EVENT_SOURCE;
             }
         };
+    }
+
+    @Produces
+    @jakarta.inject.Singleton
+    AcquirerSettings acquirerSettings(AuthorizationConfig config) {
+        return new AcquirerSettings(config.acquirer().timeout());
     }
 
     @Produces

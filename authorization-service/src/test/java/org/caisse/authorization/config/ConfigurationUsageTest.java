@@ -23,7 +23,8 @@ class ConfigurationUsageTest {
     /** Settings read through property expansion or by tests, not by a call of the mapping. */
     static final Set<String> READ_ELSEWHERE = Set.of(
             "caisse.secrets-dir",   // ${caisse.secrets-dir} in the JWT properties
-            "caisse.infra");        // -Dcaisse.infra, read by the test infrastructure
+            "caisse.infra",         // -Dcaisse.infra, read by the test infrastructure
+            "caisse.topics.operation-commands"); // ${caisse.topics.operation-commands} in the messaging channel
 
     static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -109,7 +109,10 @@ public class CashOperationsApiTest {
             assertThat(credited.getList("operations.name")).containsSubsequence(
                     "AUTHORIZATION", "VALIDATION", "CAPTURE", "REFUND", "REFUND", "CREDIT_REMITTANCE");
 
-            List<String> types = events.await(e -> key.equals(e.subject()), 5).stream().map(EventEnvelope::type).toList();
+            // the authorization's own event may still be on its way when the probe starts: only the operations count
+            List<String> types = events.await(e -> key.equals(e.subject())
+                    && !e.type().equals("org.caisse.transaction.authorized.v1"), 5).stream()
+                    .map(EventEnvelope::type).toList();
             assertThat(types).containsExactly("org.caisse.transaction.validated.v1",
                     "org.caisse.transaction.captured.v1", "org.caisse.transaction.refunded.v1",
                     "org.caisse.transaction.refunded.v1", "org.caisse.transaction.credited.v1");
