@@ -13,7 +13,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The idempotent producer the outbox relay publishes with (acks=all, enable.idempotence=true). */
+/**
+ * The idempotent producer the outbox relay publishes with (acks=all, enable.idempotence=true). Not transactional: a
+ * record is visible to every consumer once acknowledged, and the relay's recovery counts on exactly that (a
+ * transactional producer would leave aborted copies that read_uncommitted consumers still see).
+ */
 @ApplicationScoped
 public class KafkaProducerFactory {
 
