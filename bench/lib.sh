@@ -23,7 +23,8 @@ bench_lock() {
 
 # bench_workdir SCENARIO: a fresh folder for this run's logs and recordings; the ten newest runs are kept.
 bench_workdir() {
-  local dir="$CAISSE_HOME/bench/$1-$(date +%Y%m%d-%H%M%S)"
+  local dir
+  dir="$CAISSE_HOME/bench/$1-$(date +%Y%m%d-%H%M%S)"
   mkdir -p "$dir"
   ls -1dt "$CAISSE_HOME/bench/$1-"* | tail -n +11 | xargs -r rm -rf
   printf '%s' "$dir"
@@ -213,10 +214,11 @@ bench_jfr_report() {
   printf '  samples by layer:\n'
   awk -F '\t' '
     function layer(f) {
+      if (f ~ /^com\.google\.crypto|^org\.caisse\.[a-z.]*\.crypto\./) return "card vault encryption (Tink)"
       if (f ~ /^org\.caisse\./) return "Caisse code"
       if (f ~ /^io\.vertx\.pgclient|^io\.vertx\.sqlclient/) return "PostgreSQL client (Vert.x)"
       if (f ~ /^org\.apache\.kafka/) return "Kafka client"
-      if (f ~ /^org\.jose4j|^io\.smallrye\.jwt|^io\.quarkus\.smallrye\.jwt|^sun\.security|^java\.security|^javax\.crypto|^com\.sun\.crypto|^java\.math\.BigInteger/) return "JWT verification and crypto"
+      if (f ~ /^org\.jose4j|^io\.smallrye\.jwt|^io\.quarkus\.smallrye\.jwt/) return "JWT verification (RS256)"
       if (f ~ /^com\.fasterxml\.jackson|^io\.vertx\.core\.json|^io\.cloudevents/) return "JSON"
       if (f ~ /^org\.jboss\.resteasy|^io\.quarkus\.resteasy|^io\.quarkus\.rest/) return "REST layer"
       if (f ~ /^io\.quarkus\.security|^io\.quarkus\.vertx\.http\.runtime\.security/) return "security layer"
@@ -226,10 +228,14 @@ bench_jfr_report() {
       if (f ~ /^org\.jboss\.log|^java\.util\.logging/) return "logging"
       if (f ~ /^io\.quarkus\.arc/) return "CDI (ArC)"
       if (f ~ /^io\.netty|^sun\.nio|^java\.nio\.channels|^io\.vertx\.core|^io\.quarkus\.vertx/) return "network and event loop (Netty, Vert.x)"
-      if (f ~ /^java\.|^jdk\.|^sun\.|^com\.sun\./) return ""
+      if (f ~ /^java\.|^javax\.|^jdk\.|^sun\.|^com\.sun\./) return ""
       split(f, p, "."); return "other: " p[1] "." p[2] "." p[3]
     }
-    { found = ""; for (i = 2; i <= NF && found == ""; i++) found = layer($i); if (found == "") found = "JDK only"; hits[found]++; total++ }
+    {
+      found = ""; for (i = 2; i <= NF && found == ""; i++) found = layer($i)
+      if (found == "") found = "JDK only"
+      hits[found]++; total++
+    }
     END { for (l in hits) printf "%d\t%s\n", hits[l], l }' "$samples" | sort -rn \
     | awk -F '\t' '{ rows[++n] = $0; total += $1 } END { for (i = 1; i <= n; i++) { split(rows[i], r, "\t"); printf "  %5.1f%%  %s\n", 100 * r[1] / total, r[2] } }'
   printf '  samples by thread:\n'

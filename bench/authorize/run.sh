@@ -74,12 +74,13 @@ CPU_GROUPS=("$SERVICE:$SERVICE_PID" "other-services:${OTHER_PIDS#,}" "postgres:$
 
 # References: a run prefix (letters/digits, unique per run) + phase letter, then T<thread>N<counter> in the script.
 RUN_ID="B$(printf '%x' "$(date +%s)")$(openssl rand -hex 2)"
-export BENCH_EXPIRY="$(date -d '+2 years' +%Y%m)" BENCH_MERCHANT="$MERCHANT" BENCH_THREADS="$THREADS" \
-  BENCH_SAME_CARD="$SAME_CARD"
+BENCH_EXPIRY="$(date -d '+2 years' +%Y%m)"
+export BENCH_EXPIRY BENCH_MERCHANT="$MERCHANT" BENCH_THREADS="$THREADS" BENCH_SAME_CARD="$SAME_CARD"
 # The token must outlive every phase that sends requests; a margin covers the waits between them.
 sweep_count="$(wc -w <<<"${SWEEP//,/ }")"
-export BENCH_TOKEN="$(bench_service_jwt office-server-service "$SERVICE" \
+BENCH_TOKEN="$(bench_service_jwt office-server-service "$SERVICE" \
   $((WARMUP + (2 + sweep_count) * SECONDS_PER_PHASE + 900)))"
+export BENCH_TOKEN
 
 outbox_backlog() { bench_psql "$DB" -c "SELECT count(*) FROM outbox WHERE published_at IS NULL"; }
 # wait_outbox_drained LIMIT_S: lets the relay publish what a phase left, so that it does not load the next phase;
@@ -244,7 +245,8 @@ wait_outbox_drained 120 >/dev/null
 # --- phase 3: pgbench baseline -------------------------------------------------------------------------------------
 bench_log ""
 bench_log "phase 3    pgbench baseline: the same SQL (bench/authorize/pgbench.sql), $CONNECTIONS clients, -j 2, $SECONDS_PER_PHASE s"
-payload="$(bench_psql "$DB" -c "SELECT convert_from(payload, 'UTF8') FROM outbox WHERE record_key LIKE '$MERCHANT:${RUN_ID}P%' LIMIT 1")"
+# the newest event (through the seq index: outbox has no index on record_key), one of phase 2's authorizations
+payload="$(bench_psql "$DB" -c "SELECT convert_from(payload, 'UTF8') FROM outbox ORDER BY seq DESC LIMIT 1")"
 [ -n "$payload" ] || payload="$(openssl rand -base64 1100 | tr -d "\n")"
 drop_scratch() { bench_psql "$DB" -f "$SCENARIO_DIR/pgbench-teardown.sql" || true; }
 trap drop_scratch EXIT
