@@ -23,7 +23,8 @@ bench_lock() {
 
 # bench_workdir SCENARIO: a fresh folder for this run's logs and recordings; the ten newest runs are kept.
 bench_workdir() {
-  local dir="$CAISSE_HOME/bench/$1-$(date +%Y%m%d-%H%M%S)"
+  local dir
+  dir="$CAISSE_HOME/bench/$1-$(date +%Y%m%d-%H%M%S)"
   mkdir -p "$dir"
   ls -1dt "$CAISSE_HOME/bench/$1-"* | tail -n +11 | xargs -r rm -rf
   printf '%s' "$dir"
@@ -75,48 +76,55 @@ bench_service_jwt() {
 }
 
 # --- CPU accounting --------------------------------------------------------------------------------------------
-# A snapshot is lines "group pid ticks" (user + system time of the process and all its threads), plus one line
-# "machine - busy total" from /proc/stat. Processes that start during a phase count from zero; those that end
-# before the second snapshot are lost, so short-lived tools (wrk, pgbench) are measured with `times` instead.
+# A snapshot is lines "group pid ticks" (user + system time of the process and all its threads), one line
+# "machine - busy total" from /proc/stat and one "clock - epoch". Processes that start during a phase count from zero;
+# those that end before the second snapshot are lost, except the children of a "+" pid (PostgreSQL backends): their
+# parent has reaped them, so their time is in its cutime/cstime. Short-lived tools (wrk, pgbench) are measured with
+# `times` instead.
 
-# bench_proc_ticks PID: utime + stime (the command name in field 2 may hold spaces: cut after the last ')').
+# bench_proc_ticks PID [with-children]: utime + stime, plus cutime + cstime (reaped children) when asked. The command
+# name in field 2 may hold spaces: the fields are counted after the last ')'.
 bench_proc_ticks() {
   local stat
   stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 0
   stat="${stat##*) }"
-  # fields after the name: state(3) ppid(4) ... utime(14) stime(15), so 12th and 13th here
-  awk '{print $12 + $13}' <<<"$stat"
+  # after the name: state(1) ppid(2) ... utime(12) stime(13) cutime(14) cstime(15)
+  awk -v children="${2:-}" '{print $12 + $13 + (children != "" ? $14 + $15 : 0)}' <<<"$stat"
 }
 
-# bench_cpu_snapshot "group:pid[,pid...]" ...: a pid suffixed with + also counts its children (PostgreSQL backends).
+# bench_cpu_snapshot "group:pid[,pid...]" ...: a pid suffixed with + also counts its children, live and reaped.
 bench_cpu_snapshot() {
-  local spec group pids pid child t
+  local spec group pids pid child t with
   for spec in "$@"; do
     group="${spec%%:*}"; pids="${spec#*:}"
     for pid in ${pids//,/ }; do
+      with=""
       if [ "${pid%+}" != "$pid" ]; then
-        pid="${pid%+}"
+        pid="${pid%+}"; with=children
         for child in $(pgrep -P "$pid" || true); do
           t="$(bench_proc_ticks "$child")"; [ -n "$t" ] && printf '%s %s %s\n' "$group" "$child" "$t"
         done
       fi
       [ -n "$pid" ] || continue
-      t="$(bench_proc_ticks "$pid")"; [ -n "$t" ] && printf '%s %s %s\n' "$group" "$pid" "$t"
+      t="$(bench_proc_ticks "$pid" "$with")"; [ -n "$t" ] && printf '%s %s %s\n' "$group" "$pid" "$t"
     done
   done
   awk '/^cpu / {busy = $2 + $3 + $4 + $7 + $8 + $9; print "machine - " busy " " busy + $5 + $6}' /proc/stat
+  printf 'clock - %s\n' "$(date +%s.%N)"
 }
 
-# bench_cpu_report BEFORE AFTER WALL_S [extra "label seconds" lines on stdin]: CPU seconds and the share of the
-# machine per group; "other processes" is what the machine spent outside the listed groups (builds, editors ...).
+# bench_cpu_report BEFORE AFTER [extra "label seconds" lines on stdin]: CPU seconds and the share of the machine per
+# group between the two snapshots; "other processes" is what the machine spent outside the listed groups (builds,
+# editors ...). Cores used = CPU seconds / wall seconds between the snapshots.
 bench_cpu_report() {
-  local before="$1" after="$2" wall="$3"
-  { cat; echo "--"; cat "$before"; echo "=="; cat "$after"; } | awk -v tck="$BENCH_CLK_TCK" -v wall="$wall" \
-    -v cores="$BENCH_CORES" '
+  local before="$1" after="$2"
+  { cat; echo "--"; cat "$before"; echo "=="; cat "$after"; } | awk -v tck="$BENCH_CLK_TCK" -v cores="$BENCH_CORES" '
     BEGIN { part = 0 }
     $0 == "--" { part = 1; next }
     $0 == "==" { part = 2; next }
     part == 0 { extra[$1] = $2; order[++n] = $1; next }
+    part == 1 && $1 == "clock" { c0 = $3; next }
+    part == 2 && $1 == "clock" { wall = $3 - c0; next }
     part == 1 && $1 == "machine" { mb = $3; mt = $4; next }
     part == 2 && $1 == "machine" { busy = ($3 - mb) / tck; total = ($4 - mt) / tck; next }
     part == 1 { start[$2] = $3; next }
@@ -167,7 +175,7 @@ bench_wrk() {
 bench_stat() { grep '^WRKSTATS ' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 
 # bench_calc EXPRESSION: floating-point arithmetic for the report (awk, no bc needed).
-bench_calc() { awk "BEGIN { printf \"%s\", $1 }" </dev/null; }
+bench_calc() { awk "BEGIN { printf \"%s\", ($1) }" </dev/null; }
 
 # --- Java Flight Recorder ------------------------------------------------------------------------------------------
 # Samples every 5 ms (the profile settings take 10 or 20), for enough samples in a short phase.
@@ -206,10 +214,11 @@ bench_jfr_report() {
   printf '  samples by layer:\n'
   awk -F '\t' '
     function layer(f) {
+      if (f ~ /^com\.google\.crypto|^org\.caisse\.[a-z.]*\.crypto\./) return "card vault encryption (Tink)"
       if (f ~ /^org\.caisse\./) return "Caisse code"
       if (f ~ /^io\.vertx\.pgclient|^io\.vertx\.sqlclient/) return "PostgreSQL client (Vert.x)"
       if (f ~ /^org\.apache\.kafka/) return "Kafka client"
-      if (f ~ /^org\.jose4j|^io\.smallrye\.jwt|^io\.quarkus\.smallrye\.jwt|^sun\.security|^java\.security|^javax\.crypto|^com\.sun\.crypto|^java\.math\.BigInteger/) return "JWT verification and crypto"
+      if (f ~ /^org\.jose4j|^io\.smallrye\.jwt|^io\.quarkus\.smallrye\.jwt/) return "JWT verification (RS256)"
       if (f ~ /^com\.fasterxml\.jackson|^io\.vertx\.core\.json|^io\.cloudevents/) return "JSON"
       if (f ~ /^org\.jboss\.resteasy|^io\.quarkus\.resteasy|^io\.quarkus\.rest/) return "REST layer"
       if (f ~ /^io\.quarkus\.security|^io\.quarkus\.vertx\.http\.runtime\.security/) return "security layer"
@@ -219,10 +228,14 @@ bench_jfr_report() {
       if (f ~ /^org\.jboss\.log|^java\.util\.logging/) return "logging"
       if (f ~ /^io\.quarkus\.arc/) return "CDI (ArC)"
       if (f ~ /^io\.netty|^sun\.nio|^java\.nio\.channels|^io\.vertx\.core|^io\.quarkus\.vertx/) return "network and event loop (Netty, Vert.x)"
-      if (f ~ /^java\.|^jdk\.|^sun\.|^com\.sun\./) return ""
+      if (f ~ /^java\.|^javax\.|^jdk\.|^sun\.|^com\.sun\./) return ""
       split(f, p, "."); return "other: " p[1] "." p[2] "." p[3]
     }
-    { found = ""; for (i = 2; i <= NF && found == ""; i++) found = layer($i); if (found == "") found = "JDK only"; hits[found]++; total++ }
+    {
+      found = ""; for (i = 2; i <= NF && found == ""; i++) found = layer($i)
+      if (found == "") found = "JDK only"
+      hits[found]++; total++
+    }
     END { for (l in hits) printf "%d\t%s\n", hits[l], l }' "$samples" | sort -rn \
     | awk -F '\t' '{ rows[++n] = $0; total += $1 } END { for (i = 1; i <= n; i++) { split(rows[i], r, "\t"); printf "  %5.1f%%  %s\n", 100 * r[1] / total, r[2] } }'
   printf '  samples by thread:\n'
@@ -233,6 +246,20 @@ bench_jfr_report() {
 # bench_gc_seconds PID: total GC time of a JVM so far (jstat's GCT column).
 bench_gc_seconds() {
   "$JAVA_HOME/bin/jstat" -gc "$1" 2>/dev/null | awk 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "GCT") c = i } NR == 2 { print $c }'
+}
+
+# bench_pg_wal DATABASE: the server's WAL counters so far, "records full_page_images bytes syncs" (pg_stat_wal).
+bench_pg_wal() { bench_psql "$1" -F ' ' -c "SELECT wal_records, wal_fpi, wal_bytes, wal_sync FROM pg_stat_wal"; }
+
+# bench_pg_wal_report BEFORE AFTER COUNT: WAL written per unit of work (COUNT units between the two readings) and how
+# many units shared one WAL flush (group commit).
+bench_pg_wal_report() {
+  awk -v b="$1" -v a="$2" -v n="$3" 'BEGIN {
+    split(b, x, " "); split(a, y, " ")
+    if (n <= 0) { print "no work"; exit }
+    syncs = y[4] - x[4]
+    printf "%.0f bytes, %.1f records, %.2f full-page images each; %.1f per WAL flush (%d flushes)",
+      (y[3] - x[3]) / n, (y[1] - x[1]) / n, (y[2] - x[2]) / n, (syncs > 0 ? n / syncs : 0), syncs }'
 }
 
 # bench_result SCENARIO KEY=VALUE ...: the one machine-readable line every scenario ends with (DESIGN.md §10).

@@ -6,6 +6,7 @@
 --   BENCH_EXPIRY   card expiry yyyyMM (in the future)
 --   BENCH_RATE     requests per second for the whole run; unset or 0 = as fast as the connections go
 --   BENCH_THREADS  wrk's -t, to split BENCH_RATE between threads
+--   BENCH_SAME_CARD  1 = every request pays with 5100000000000000; otherwise each request has its own card number
 -- done() prints one line "WRKSTATS key=value ..." that bench/lib.sh reads.
 
 local token = os.getenv("BENCH_TOKEN") or error("BENCH_TOKEN is not set")
@@ -14,16 +15,21 @@ local expiry = os.getenv("BENCH_EXPIRY") or "203012"
 local merchant = os.getenv("BENCH_MERCHANT") or "002001000000001"
 local rate = tonumber(os.getenv("BENCH_RATE") or "0") or 0
 local threads_count = tonumber(os.getenv("BENCH_THREADS") or "1") or 1
+local same_card = os.getenv("BENCH_SAME_CARD") == "1"
 
 local headers = {
    ["Content-Type"] = "application/json",
    ["Accept"] = "application/json",
    ["Authorization"] = "Bearer " .. token,
 }
--- The body around the reference is fixed: build it once.
+-- The body around the reference and the card number is fixed: build it once.
+-- Card numbers: Sips test prefix 510000 (MASTERCARD), digits 7-8 "01" (not enrolled in 3-D Secure), six digits from
+-- the thread and the request counter, last two "00" (approved). Distinct cards, as from distinct shoppers: one card
+-- for every request would make each authorization update the same card vault row (BENCH_SAME_CARD shows that cost).
 local body_head = '{"merchantId":"' .. merchant .. '","transactionReference":"'
-local body_tail = '","amount":1250,"currencyCode":"978","captureMode":"AUTHOR_CAPTURE","captureDay":0,'
-   .. '"orderChannel":"INTERNET","card":{"number":"5100000000000000","expiryDate":"' .. expiry
+local body_card = '","amount":1250,"currencyCode":"978","captureMode":"AUTHOR_CAPTURE","captureDay":0,'
+   .. '"orderChannel":"INTERNET","card":{"number":"'
+local body_tail = '","expiryDate":"' .. expiry
    .. '","cscValue":"123"},"orderId":"ORDER-BENCH","customerId":"customer-42","customerIpAddress":"127.0.0.1",'
    .. '"customerLanguage":"fr","paymentPattern":"ONE_SHOT"}'
 local path = "/internal/v1/authorizations"
@@ -46,7 +52,10 @@ max_late_ms = 0
 
 function request()
    counter = counter + 1
-   return wrk.format("POST", path, headers, body_head .. prefix .. "T" .. tid .. "N" .. counter .. body_tail)
+   local card = same_card and "5100000000000000"
+      or string.format("51000001%d%05d00", tid % 10, counter % 100000)
+   return wrk.format("POST", path, headers,
+      body_head .. prefix .. "T" .. tid .. "N" .. counter .. body_card .. card .. body_tail)
 end
 
 function response(status, _, body)
