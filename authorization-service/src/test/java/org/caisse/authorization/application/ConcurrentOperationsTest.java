@@ -38,6 +38,7 @@ class ConcurrentOperationsTest {
     static final CurrencyUnit EUR = Currencies.byNumeric("978").orElseThrow();
     static final int ROUNDS = 1000;
     static final int PARALLEL = 10;
+    static final int SAME_CARD_ROUNDS = 200;
 
     @Inject
     AuthorizationService authorizations;
@@ -85,6 +86,45 @@ class ConcurrentOperationsTest {
             threads.shutdownNow();
         }
         assertThat(accepted).as("operations were really applied, not all refused").isGreaterThan(ROUNDS);
+    }
+
+    /**
+     * A shopper who double-clicks, or a merchant retrying on its side, sends the same new card in parallel: each
+     * authorization is answered and the card is vaulted once, whichever statement vaults it first.
+     */
+    @Test
+    void parallelAuthorizationsWithTheSameNewCardAreAllAnswered() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(PARALLEL);
+        try {
+            for (int round = 0; round < SAME_CARD_ROUNDS; round++) {
+                // a card never seen before in each round: Sips test prefix 510000, "01" not enrolled in 3-D Secure,
+                // six free digits, last two "00" (approved by the test acquirer)
+                String pan = "51000001" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)) + "00";
+                List<Future<Map<String, Object>>> calls = new ArrayList<>();
+                List<String> references = new ArrayList<>();
+                for (int i = 0; i < PARALLEL; i++) {
+                    String reference = "SC" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+                    calls.add(threads.submit(() -> authorizations.authorize(new AuthorizeCommand(MERCHANT, reference,
+                            1000, EUR, CaptureMode.AUTHOR_CAPTURE, 0, "INTERNET",
+                            new CardSource.Clear(pan, YearMonth.of(2030, 12), null), null,
+                            ShopData.empty(), null, false)).await().atMost(Duration.ofSeconds(30))));
+                    references.add(reference);
+                }
+                for (Future<Map<String, Object>> call : calls) {
+                    assertThat(call.get().get("responseCode")).isEqualTo("00");
+                }
+                Row cards = pool.preparedQuery("""
+                                SELECT count(DISTINCT t.card_id) AS ids, count(v.id) AS vaulted FROM transaction t
+                                  LEFT JOIN card_vault v ON v.id = t.card_id AND v.merchant_id = t.merchant_id
+                                 WHERE t.merchant_id = $1 AND t.transaction_reference = ANY($2)""")
+                        .execute(Tuple.of(MERCHANT, references.toArray(String[]::new)))
+                        .await().indefinitely().iterator().next();
+                assertThat(cards.getLong("ids")).as("one card id for one card").isEqualTo(1L);
+                assertThat(cards.getLong("vaulted")).as("every transaction's card is in the vault").isEqualTo(PARALLEL);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private void assertConsistent(String reference) {

@@ -95,7 +95,9 @@ public class PgCardVault implements CardVault {
 
     @Override
     public Uni<Void> save(VaultEntry entry) {
-        return pool.preparedQuery(UPSERT_SQL).execute(upsertTuple(entry)).replaceWithVoid();
+        return pool.preparedQuery(UPSERT_SQL).execute(upsertTuple(entry))
+                .onFailure(VaultInsertRace::lost).retry().atMost(VaultInsertRace.ATTEMPTS - 1)
+                .replaceWithVoid();
     }
 
     @Override

@@ -123,6 +123,8 @@ public class PgTransactionStore implements TransactionStore {
             PgCardVault.upsertParameters(write.vaultEntry()).forEach(params::addValue);
         }
         return pool.preparedQuery(write.vaultEntry() == null ? INSERT_NEW : INSERT_NEW_WITH_CARD).execute(params)
+                // the statement is atomic: when its vault upsert lost a race for a new card, nothing was written
+                .onFailure(VaultInsertRace::lost).retry().atMost(VaultInsertRace.ATTEMPTS - 1)
                 .map(rows -> rows.iterator().next().getLong("inserted") > 0);
     }
 

@@ -63,7 +63,8 @@ public class PgWalletStore implements WalletStore {
                                         merchantWalletId, UUID.randomUUID(), card.cardId(), paymentMeanAlias,
                                         paymentMeanBrand, OffsetDateTime.ofInstant(card.at(), ZoneOffset.UTC))))
                                 .flatMap(inserted -> liveForCard(conn, merchantId, merchantWalletId, card.cardId()))
-                                .map(Optional::orElseThrow)));
+                                .map(Optional::orElseThrow)))
+                .onFailure(VaultInsertRace::lost).retry().atMost(VaultInsertRace.ATTEMPTS - 1);
     }
 
     private static Uni<Optional<WalletPaymentMean>> liveForCard(SqlConnection conn, String merchantId,
