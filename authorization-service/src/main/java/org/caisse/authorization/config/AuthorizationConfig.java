@@ -122,6 +122,21 @@ public interface AuthorizationConfig {
         /** Whether the relay runs at all (disable on replicas that should only serve requests). */
         @WithDefault("true")
         boolean enabled();
+
+        /**
+         * How long a published event stays in the outbox table. Kafka keeps the events; the rows only serve support
+         * (what was sent, when), and an outbox never pruned grows by about 1.2 KB per event.
+         */
+        @WithDefault("24h")
+        Duration retention();
+
+        /** How often published events older than {@link #retention()} are deleted. */
+        @WithDefault("1m")
+        Duration pruneInterval();
+
+        /** How many rows one delete statement removes at most (a run repeats it until fewer are left). */
+        @WithDefault("5000")
+        int pruneBatchSize();
     }
 
     interface TestAcquirer {
