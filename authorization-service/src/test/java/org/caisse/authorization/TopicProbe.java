@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,8 @@ public final class TopicProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
+    /** Everything polled and not taken yet, in arrival order. */
+    private final List<EventEnvelope> received = new ArrayList<>();
 
     public TopicProbe(String bootstrapServers, String topic) {
         this.topic = topic;
@@ -45,35 +48,46 @@ public final class TopicProbe implements AutoCloseable {
         partitions.forEach(consumer::position); // resolve the end offsets now, before the test acts
     }
 
-    /** Waits until {@code expected} envelopes matching {@code filter} arrived (fails after 60 s). */
+    /**
+     * Waits until {@code expected} envelopes matching {@code filter} arrived (fails after 60 s) and takes them. One poll
+     * brings whatever arrived: what does not match stays for the next call.
+     */
     public List<EventEnvelope> await(Predicate<EventEnvelope> filter, int expected) {
-        List<EventEnvelope> found = new ArrayList<>();
+        List<EventEnvelope> found = take(filter);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (found.size() < expected && System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                EventEnvelope envelope = EventEnvelopeCodec.fromJson(record.value());
-                if (filter.test(envelope)) {
-                    found.add(envelope);
-                }
-            });
+            pollOnce();
+            found.addAll(take(filter));
         }
         assertThat(found).as("events on %s", topic).hasSize(expected);
         return found;
     }
 
-    /** Everything matching {@code filter} that arrives within {@code window}. */
+    /** Takes everything matching {@code filter} that arrived so far or arrives within {@code window}. */
     public List<EventEnvelope> collect(Predicate<EventEnvelope> filter, Duration window) {
-        List<EventEnvelope> found = new ArrayList<>();
+        List<EventEnvelope> found = take(filter);
         long deadline = System.nanoTime() + window.toNanos();
         while (System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                EventEnvelope envelope = EventEnvelopeCodec.fromJson(record.value());
-                if (filter.test(envelope)) {
-                    found.add(envelope);
-                }
-            });
+            pollOnce();
+            found.addAll(take(filter));
         }
         return found;
+    }
+
+    private void pollOnce() {
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> received.add(EventEnvelopeCodec.fromJson(record.value())));
+    }
+
+    private List<EventEnvelope> take(Predicate<EventEnvelope> filter) {
+        List<EventEnvelope> taken = new ArrayList<>();
+        for (Iterator<EventEnvelope> it = received.iterator(); it.hasNext(); ) {
+            EventEnvelope envelope = it.next();
+            if (filter.test(envelope)) {
+                taken.add(envelope);
+                it.remove();
+            }
+        }
+        return taken;
     }
 
     @Override

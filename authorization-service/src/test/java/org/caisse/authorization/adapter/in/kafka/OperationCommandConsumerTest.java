@@ -80,8 +80,6 @@ class OperationCommandConsumerTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("open defect: these two commands are not answered when run after the redelivery "
-            + "test in the same application (passes alone); to be found before the engine is called done")
     void invalidAndUnknownCommandsAreAnsweredWithTheirCode() throws Exception {
         String invalidId = "cmd-" + UUID.randomUUID();
         String unknownId = "cmd-" + UUID.randomUUID();

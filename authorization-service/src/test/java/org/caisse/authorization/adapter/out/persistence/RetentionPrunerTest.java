@@ -18,12 +18,15 @@ import java.util.UUID;
 import org.caisse.authorization.config.AuthorizationConfig;
 import org.junit.jupiter.api.Test;
 
-/** Published events leave the outbox after the retention period; nothing the relay still has to send does. */
+/**
+ * Published events leave the outbox after the retention period, nothing the relay still has to send does; abandoned
+ * 3-D Secure authentications go once expired long enough, live ones stay.
+ */
 @QuarkusTest
-class OutboxPrunerTest {
+class RetentionPrunerTest {
 
     @Inject
-    OutboxPruner pruner;
+    RetentionPruner pruner;
 
     @Inject
     Pool pool;
@@ -47,13 +50,43 @@ class OutboxPrunerTest {
         UUID recentPublished = insert(now.minusSeconds(60), now.minusSeconds(59));
         UUID publishedAfterTheCutoff = insert(old, now.minusSeconds(10));
 
-        long deleted = pruner.pruneOlderThan(cutoff).await().atMost(Duration.ofSeconds(30));
+        long deleted = pruner.pruneOutbox(cutoff).await().atMost(Duration.ofSeconds(30));
 
         assertThat(deleted).isGreaterThanOrEqualTo(oldPublishedCount);
         assertThat(existing(oldPublished)).isZero();
         assertThat(existing(List.of(oldUnpublished, recentPublished, publishedAfterTheCutoff))).isEqualTo(3);
-        assertThat(pruner.pruneOlderThan(cutoff).await().atMost(Duration.ofSeconds(30)))
+        assertThat(pruner.pruneOutbox(cutoff).await().atMost(Duration.ofSeconds(30)))
                 .as("a second run finds nothing left to delete").isZero();
+    }
+
+    @Test
+    void deletesPendingAuthenticationsExpiredBeforeTheCutoffOnly() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        UUID abandoned = pendingAuthentication(now.minus(Duration.ofDays(2)));
+        UUID justExpired = pendingAuthentication(now.minus(Duration.ofMinutes(5)));
+        UUID live = pendingAuthentication(now.plus(Duration.ofMinutes(10)));
+
+        long deleted = pruner.purgeAuthentications(now.minus(Duration.ofDays(1))).await().atMost(Duration.ofSeconds(30));
+
+        assertThat(deleted).isGreaterThanOrEqualTo(1);
+        assertThat(pendingExisting(List.of(abandoned))).isZero();
+        assertThat(pendingExisting(List.of(justExpired, live))).isEqualTo(2);
+    }
+
+    private UUID pendingAuthentication(Instant expiresAt) {
+        UUID id = UUID.randomUUID();
+        pool.preparedQuery("""
+                        INSERT INTO pending_authentication (id, merchant_id, transaction_reference, request, card_id,
+                                                            three_ds_mandatory, expires_at)
+                        VALUES ($1, '002001000000001', $2, '{}'::jsonb, $3, false, $4)""")
+                .execute(Tuple.of(id, "P" + id.toString().substring(0, 20), UUID.randomUUID(), utc(expiresAt)))
+                .await().indefinitely();
+        return id;
+    }
+
+    private long pendingExisting(List<UUID> ids) {
+        return pool.preparedQuery("SELECT count(*) FROM pending_authentication WHERE id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new))).await().indefinitely().iterator().next().getLong(0);
     }
 
     private UUID insert(Instant createdAt, Instant publishedAt) {
