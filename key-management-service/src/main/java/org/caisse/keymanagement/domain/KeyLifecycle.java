@@ -19,6 +19,10 @@ public record KeyLifecycle(KeyStatus status, Optional<Instant> notAfter) {
         return new KeyLifecycle(KeyStatus.ACTIVE, Optional.empty());
     }
 
+    public static KeyLifecycle requested() {
+        return new KeyLifecycle(KeyStatus.REQUESTED, Optional.empty());
+    }
+
     public static KeyLifecycle of(KeyStatus status, Instant notAfterOrNull) {
         return new KeyLifecycle(status, Optional.ofNullable(notAfterOrNull));
     }
@@ -33,7 +37,7 @@ public record KeyLifecycle(KeyStatus status, Optional<Instant> notAfter) {
         return switch (status) {
             case ACTIVE -> notAfter.map(now::isBefore).orElse(true);
             case DEPRECATED -> notAfter.map(now::isBefore).orElse(false);
-            case DEACTIVATED, DESTROYED -> false;
+            case REQUESTED, DEACTIVATED, DESTROYED -> false;
         };
     }
 }

@@ -34,9 +34,31 @@ final class AeadEnvelope {
         try {
             byte[] encrypted = new AesGcmJce(dataKey).encrypt(plaintext, associatedData);
             byte[] wrappedDataKey = keyEncryptionKey.wrap(dataKey, associatedData);
-            return new EncryptedSecret(wrappedDataKey, encrypted);
+            return new EncryptedSecret(keyEncryptionKey.currentKekId(), wrappedDataKey, encrypted);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encrypting key material failed", e);
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    /**
+     * The same material with its data key wrapped under the current KEK; {@code encryptedSecret} is untouched.
+     * Already current material is returned as it is.
+     */
+    EncryptedSecret rewrap(EncryptedSecret encrypted, byte[] associatedData) throws OpenFailedException {
+        if (keyEncryptionKey.currentKekId().equals(encrypted.kekId())) {
+            return encrypted;
+        }
+        byte[] dataKey;
+        try {
+            dataKey = keyEncryptionKey.unwrap(encrypted.kekId(), encrypted.wrappedDataKey(), associatedData);
+        } catch (KeyEncryptionKeyProvider.KeyUnwrapException e) {
+            throw new OpenFailedException();
+        }
+        try {
+            return new EncryptedSecret(keyEncryptionKey.currentKekId(), keyEncryptionKey.wrap(dataKey, associatedData),
+                    encrypted.encryptedSecret());
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }
@@ -46,7 +68,7 @@ final class AeadEnvelope {
     byte[] open(EncryptedSecret encrypted, byte[] associatedData) throws OpenFailedException {
         byte[] dataKey;
         try {
-            dataKey = keyEncryptionKey.unwrap(encrypted.wrappedDataKey(), associatedData);
+            dataKey = keyEncryptionKey.unwrap(encrypted.kekId(), encrypted.wrappedDataKey(), associatedData);
         } catch (KeyEncryptionKeyProvider.KeyUnwrapException e) {
             throw new OpenFailedException();
         }

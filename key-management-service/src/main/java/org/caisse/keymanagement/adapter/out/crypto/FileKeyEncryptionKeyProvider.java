@@ -10,14 +10,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.caisse.keymanagement.application.port.out.KeyEncryptionKeyProvider;
 import org.caisse.keymanagement.config.KeyEncryptionKeyConfig;
 
 /**
- * The key-encryption key read from a file (base64 of 32 random bytes), used as AES-256-GCM. Loaded once at
- * start-up: a missing or malformed file stops the service rather than letting it run without custody.
+ * Key-encryption keys read from files (base64 of 32 random bytes), used as AES-256-GCM: the current one
+ * ({@code caisse.key-encryption-key.file}) wraps and unwraps, the previous ones
+ * ({@code caisse.key-encryption-key.previous-files}, during a KEK rotation) only unwrap. Loaded once at start-up: a
+ * missing or malformed file stops the service rather than letting it run without custody.
+ *
+ * <p>A KEK's id is {@code kek-} + 16 hex digits of HMAC-SHA-256(KEK, "caisse kek id"): stable, derived from the key
+ * (no configuration can mislabel a file), and revealing nothing usable about it.
  */
 @Startup
 @ApplicationScoped
@@ -25,18 +38,32 @@ public class FileKeyEncryptionKeyProvider implements KeyEncryptionKeyProvider {
 
     static final int KEY_BYTES = 32;
 
-    private final Aead kek;
+    private record LoadedKek(String id, Aead aead) {
+    }
+
+    private final LoadedKek current;
+    /** Current first, then the previous ones. */
+    private final Map<String, Aead> all = new LinkedHashMap<>();
 
     @Inject
     public FileKeyEncryptionKeyProvider(KeyEncryptionKeyConfig config) {
-        this(config.file());
+        this(config.file(), config.previousFiles().orElse(List.of()));
     }
 
     public FileKeyEncryptionKeyProvider(Path file) {
-        this.kek = load(file);
+        this(file, List.of());
     }
 
-    private static Aead load(Path file) {
+    public FileKeyEncryptionKeyProvider(Path file, List<Path> previousFiles) {
+        this.current = load(file);
+        all.put(current.id(), current.aead());
+        for (Path previous : previousFiles) {
+            LoadedKek loaded = load(previous);
+            all.putIfAbsent(loaded.id(), loaded.aead());
+        }
+    }
+
+    private static LoadedKek load(Path file) {
         byte[] raw;
         try {
             String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
@@ -53,7 +80,7 @@ public class FileKeyEncryptionKeyProvider implements KeyEncryptionKeyProvider {
                 throw new IllegalStateException("The key-encryption key file " + file.toAbsolutePath()
                         + " must hold " + KEY_BYTES + " bytes (base64), found " + raw.length);
             }
-            return new AesGcmJce(raw);
+            return new LoadedKek(idOf(raw), new AesGcmJce(raw));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The key-encryption key could not be initialised", e);
         } finally {
@@ -61,10 +88,27 @@ public class FileKeyEncryptionKeyProvider implements KeyEncryptionKeyProvider {
         }
     }
 
+    private static String idOf(byte[] raw) throws NoSuchAlgorithmException, InvalidKeyException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(raw, "HmacSHA256"));
+        byte[] tag = mac.doFinal("caisse kek id".getBytes(StandardCharsets.US_ASCII));
+        return "kek-" + HexFormat.of().formatHex(tag, 0, 8);
+    }
+
+    @Override
+    public String currentKekId() {
+        return current.id();
+    }
+
+    /** The ids of every loaded KEK, current first. */
+    public List<String> loadedKekIds() {
+        return List.copyOf(all.keySet());
+    }
+
     @Override
     public byte[] wrap(byte[] dataKey, byte[] associatedData) {
         try {
-            return kek.encrypt(dataKey, associatedData);
+            return current.aead().encrypt(dataKey, associatedData);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Wrapping a data key failed", e);
         }
@@ -72,8 +116,33 @@ public class FileKeyEncryptionKeyProvider implements KeyEncryptionKeyProvider {
 
     @Override
     public byte[] unwrap(byte[] wrappedDataKey, byte[] associatedData) {
+        return unwrap(null, wrappedDataKey, associatedData);
+    }
+
+    @Override
+    public byte[] unwrap(String kekId, byte[] wrappedDataKey, byte[] associatedData) {
+        if (kekId != null) {
+            Aead named = all.get(kekId);
+            if (named == null) {
+                throw new KeyUnwrapException("The data key was wrapped under key-encryption key " + kekId
+                        + ", which is not loaded", null);
+            }
+            return unwrapWith(named, wrappedDataKey, associatedData);
+        }
+        KeyUnwrapException last = null;
+        for (Aead aead : all.values()) {
+            try {
+                return unwrapWith(aead, wrappedDataKey, associatedData);
+            } catch (KeyUnwrapException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static byte[] unwrapWith(Aead aead, byte[] wrappedDataKey, byte[] associatedData) {
         try {
-            return kek.decrypt(wrappedDataKey, associatedData);
+            return aead.decrypt(wrappedDataKey, associatedData);
         } catch (GeneralSecurityException e) {
             throw new KeyUnwrapException("The wrapped data key does not authenticate", e);
         }

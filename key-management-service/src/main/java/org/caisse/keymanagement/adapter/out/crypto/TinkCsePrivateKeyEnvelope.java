@@ -46,4 +46,13 @@ public class TinkCsePrivateKeyEnvelope implements CsePrivateKeyEnvelope {
             }
         }
     }
+
+    @Override
+    public EncryptedSecret rewrap(CseKeyId id, EncryptedSecret encrypted) {
+        try {
+            return envelope.rewrap(encrypted, id.associatedData());
+        } catch (AeadEnvelope.OpenFailedException e) {
+            throw new CseKeyMaterialIntegrityException(id);
+        }
+    }
 }

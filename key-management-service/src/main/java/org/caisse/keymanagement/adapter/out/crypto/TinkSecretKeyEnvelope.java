@@ -47,4 +47,13 @@ public class TinkSecretKeyEnvelope implements SecretKeyEnvelope {
             }
         }
     }
+
+    @Override
+    public EncryptedSecret rewrap(MerchantKeyId id, EncryptedSecret encrypted) {
+        try {
+            return envelope.rewrap(encrypted, id.associatedData());
+        } catch (AeadEnvelope.OpenFailedException e) {
+            throw new KeyMaterialIntegrityException(id);
+        }
+    }
 }

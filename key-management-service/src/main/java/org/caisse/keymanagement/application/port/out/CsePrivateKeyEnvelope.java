@@ -17,4 +17,12 @@ public interface CsePrivateKeyEnvelope {
      * @throws CseKeyMaterialIntegrityException when either layer fails to authenticate for {@code id}
      */
     CsePrivateJwk open(CseKeyId id, EncryptedSecret encrypted);
+
+    /**
+     * The same material with its data key re-wrapped under the current key-encryption key; the encrypted secret is
+     * untouched (KEK rotation).
+     *
+     * @throws CseKeyMaterialIntegrityException when the data key does not unwrap for {@code id}
+     */
+    EncryptedSecret rewrap(CseKeyId id, EncryptedSecret encrypted);
 }

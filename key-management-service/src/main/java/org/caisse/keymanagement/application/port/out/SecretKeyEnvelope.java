@@ -16,4 +16,12 @@ public interface SecretKeyEnvelope {
      * @throws KeyMaterialIntegrityException when either layer fails to authenticate for {@code id}
      */
     SecretKeyMaterial open(MerchantKeyId id, EncryptedSecret encrypted);
+
+    /**
+     * The same material with its data key re-wrapped under the current key-encryption key; the encrypted secret is
+     * untouched (KEK rotation).
+     *
+     * @throws KeyMaterialIntegrityException when the data key does not unwrap for {@code id}
+     */
+    EncryptedSecret rewrap(MerchantKeyId id, EncryptedSecret encrypted);
 }
