@@ -43,11 +43,26 @@ public class MerchantKeyService {
      * {@link org.caisse.keymanagement.domain.KeyMaterialIntegrityException}.
      */
     public Uni<KeyLookup> findForVerification(MerchantKeyId id) {
+        return findForVerification(id, Optional.empty());
+    }
+
+    /**
+     * As {@link #findForVerification(MerchantKeyId)}, for a caller serving {@code requestedEnvironment}: a key of
+     * another environment is refused ({@link KeyLookup.WrongEnvironment}) before its material is read. A usable
+     * key served records its use (for the deprecated-key warnings).
+     */
+    public Uni<KeyLookup> findForVerification(MerchantKeyId id, Optional<KeyEnvironment> requestedEnvironment) {
         return repository.find(id).map(found -> {
             if (found.isEmpty()) {
-                return new KeyLookup.Unknown(id);
+                return (KeyLookup) new KeyLookup.Unknown(id);
             }
             StoredMerchantSecretKey stored = found.get();
+            if (requestedEnvironment.isPresent() && requestedEnvironment.get() != stored.environment()) {
+                return new KeyLookup.WrongEnvironment(id, stored.environment(), requestedEnvironment.get());
+            }
+            if (stored.lifecycle().status() == org.caisse.keymanagement.domain.KeyStatus.REQUESTED) {
+                return new KeyLookup.NotActiveYet(id);
+            }
             if (!stored.lifecycle().isUsableForVerificationAt(clock.instant())) {
                 return new KeyLookup.NoLongerUsable(id, stored.lifecycle());
             }
@@ -55,7 +70,11 @@ public class MerchantKeyService {
                     .orElseThrow(() -> new KeyMaterialIntegrityException(id)));
             return new KeyLookup.Usable(new MerchantSecretKey(id, stored.environment(), stored.lifecycle(),
                     stored.createdAt(), secret));
-        });
+        }).call(lookup -> lookup instanceof KeyLookup.Usable
+                ? repository.recordUse(id, clock.instant()).onFailure().invoke(e -> LOG.warnf(
+                        "Could not record the use of key %s: %s", id, e.getClass().getSimpleName()))
+                        .onFailure().recoverWithNull()
+                : Uni.createFrom().voidItem());
     }
 
     /**

@@ -25,4 +25,7 @@ public interface InternalCallersConfig {
     /** Services allowed to fetch a CSE private key: only the one that decrypts card data. */
     @WithDefault("authorization-service")
     Set<String> cseKeyReaders();
+
+    /** Services allowed to run a KEK rewrap ({@code POST /internal/v1/kek/rewrap}). None by default. */
+    Optional<Set<String>> kekOperators();
 }

@@ -11,6 +11,15 @@ public sealed interface KeyLookup {
     record Unknown(MerchantKeyId id) implements KeyLookup {
     }
 
+    /** The version was requested but not activated yet: it verifies nothing (answered like an unknown key). */
+    record NotActiveYet(MerchantKeyId id) implements KeyLookup {
+    }
+
+    /** The version exists but belongs to another environment than the one the caller serves (TEST vs PRODUCTION). */
+    record WrongEnvironment(MerchantKeyId id, KeyEnvironment keyEnvironment, KeyEnvironment requestedEnvironment)
+            implements KeyLookup {
+    }
+
     /** The version exists but no longer verifies (deactivated, destroyed, or past its {@code notAfter}). */
     record NoLongerUsable(MerchantKeyId id, KeyLifecycle lifecycle) implements KeyLookup {
     }

@@ -6,13 +6,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import org.caisse.common.identity.ServiceCallers;
 import org.caisse.keymanagement.application.MerchantKeyService;
 import org.caisse.keymanagement.config.InternalCallersConfig;
+import org.caisse.keymanagement.domain.KeyEnvironment;
 import org.caisse.keymanagement.domain.KeyLookup;
 import org.caisse.keymanagement.domain.KeyVersion;
 import org.caisse.keymanagement.domain.MerchantId;
@@ -56,8 +59,10 @@ public class InternalMerchantKeyResource {
     @APIResponse(responseCode = "403", description = "The calling service is not allowed to fetch keys")
     @APIResponse(responseCode = "404", description = "Unknown merchant or key version")
     @APIResponse(responseCode = "410", description = "Key version no longer usable; the body carries its status")
+    @APIResponse(responseCode = "409", description = "The key belongs to another environment than the one asked for")
     public Uni<Response> get(@PathParam("merchantId") String merchantId,
-                             @PathParam("keyVersion") String keyVersion) {
+                             @PathParam("keyVersion") String keyVersion,
+                             @QueryParam("environment") String environment) {
         if (!ServiceCallers.isAllowed(token.getRawToken(), token.getSubject(), allowedCallers)) {
             // The subject is a service name (or a forged one), never a secret.
             LOG.warnf("Key fetch refused to caller %s", token.getSubject());
@@ -65,8 +70,16 @@ public class InternalMerchantKeyResource {
                     "This service may not fetch merchant keys").build());
         }
         MerchantKeyId id = new MerchantKeyId(MerchantId.of(merchantId), KeyVersion.parse(keyVersion));
+        Optional<KeyEnvironment> requested;
+        try {
+            requested = environment == null || environment.isEmpty() ? Optional.empty()
+                    : Optional.of(KeyEnvironment.valueOf(environment));
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().item(Problems.problem(400, "invalid-request", "Invalid environment",
+                    "environment must be TEST or PRODUCTION").with("field", "environment").build());
+        }
         LOG.debugf("Key %s requested by %s", id, token.getSubject());
-        return keys.findForVerification(id).map(InternalMerchantKeyResource::toResponse);
+        return keys.findForVerification(id, requested).map(InternalMerchantKeyResource::toResponse);
     }
 
     private static Response toResponse(KeyLookup lookup) {
@@ -77,6 +90,23 @@ public class InternalMerchantKeyResource {
                             "No key version " + unknown.id().keyVersion() + " for merchant " + unknown.id().merchantId())
                     .with("merchantId", unknown.id().merchantId().value())
                     .with("keyVersion", unknown.id().keyVersion().value())
+                    .build();
+            case KeyLookup.NotActiveYet notYet -> Problems.problem(404, "key-not-active", "Key version not active",
+                            "Key version " + notYet.id().keyVersion() + " of merchant " + notYet.id().merchantId()
+                                    + " was requested but is not active yet")
+                    .with("merchantId", notYet.id().merchantId().value())
+                    .with("keyVersion", notYet.id().keyVersion().value())
+                    .with("keyStatus", "REQUESTED")
+                    .build();
+            case KeyLookup.WrongEnvironment wrong -> Problems.problem(409, "key-environment-mismatch",
+                            "Key environment mismatch",
+                            "Key version " + wrong.id().keyVersion() + " of merchant " + wrong.id().merchantId()
+                                    + " is a " + wrong.keyEnvironment() + " key; it cannot serve "
+                                    + wrong.requestedEnvironment())
+                    .with("merchantId", wrong.id().merchantId().value())
+                    .with("keyVersion", wrong.id().keyVersion().value())
+                    .with("keyEnvironment", wrong.keyEnvironment().name())
+                    .with("requestedEnvironment", wrong.requestedEnvironment().name())
                     .build();
             case KeyLookup.NoLongerUsable gone -> Problems.problem(410, "key-no-longer-usable",
                             "Key version no longer usable",

@@ -27,7 +27,8 @@ import org.caisse.keymanagement.domain.cse.CsePublicKey;
 public class PgCseKeyRepository implements CseKeyRepository {
 
     private static final String SELECT_ONE = """
-            SELECT merchant_id, kid, status, not_after, created_at, public_jwk, wrapped_data_key, encrypted_private_key
+            SELECT merchant_id, kid, status, not_after, created_at, public_jwk, wrapped_data_key, encrypted_private_key,
+                   kek_id
               FROM merchant_cse_key
              WHERE merchant_id = $1 AND kid = $2""";
 
@@ -39,8 +40,8 @@ public class PgCseKeyRepository implements CseKeyRepository {
 
     private static final String INSERT_IF_ABSENT = """
             INSERT INTO merchant_cse_key (merchant_id, kid, status, not_after, created_at, public_jwk,
-                                          wrapped_data_key, encrypted_private_key)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                                          wrapped_data_key, encrypted_private_key, kek_id, activated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $5)
             ON CONFLICT DO NOTHING""";
 
     private final Pool pool;
@@ -77,7 +78,8 @@ public class PgCseKeyRepository implements CseKeyRepository {
                 .addOffsetDateTime(publicKey.createdAt().atOffset(ZoneOffset.UTC))
                 .addString(publicKey.publicJwk().json())
                 .addBuffer(key.encryptedPrivateKey().map(e -> Buffer.buffer(e.wrappedDataKey())).orElse(null))
-                .addBuffer(key.encryptedPrivateKey().map(e -> Buffer.buffer(e.encryptedSecret())).orElse(null));
+                .addBuffer(key.encryptedPrivateKey().map(e -> Buffer.buffer(e.encryptedSecret())).orElse(null))
+                .addString(key.encryptedPrivateKey().map(EncryptedSecret::kekId).orElse(null));
         return pool.withTransaction(connection -> connection.preparedQuery(INSERT_IF_ABSENT).execute(values))
                 .map(result -> result.rowCount() == 1);
     }
@@ -100,7 +102,8 @@ public class PgCseKeyRepository implements CseKeyRepository {
             Buffer wrapped = row.getBuffer("wrapped_data_key");
             Buffer encrypted = row.getBuffer("encrypted_private_key");
             if (wrapped != null && encrypted != null) {
-                privateKey = Optional.of(new EncryptedSecret(wrapped.getBytes(), encrypted.getBytes()));
+                privateKey = Optional.of(new EncryptedSecret(row.getString("kek_id"), wrapped.getBytes(),
+                        encrypted.getBytes()));
             }
         }
         return new StoredCseKey(publicKey, privateKey);

@@ -27,14 +27,14 @@ public class PgMerchantSecretKeyRepository implements MerchantSecretKeyRepositor
 
     private static final String SELECT_ONE = """
             SELECT merchant_id, key_version, environment, status, not_after, created_at,
-                   wrapped_data_key, encrypted_secret
+                   wrapped_data_key, encrypted_secret, kek_id
               FROM merchant_secret_key
              WHERE merchant_id = $1 AND key_version = $2""";
 
     private static final String INSERT_IF_ABSENT = """
             INSERT INTO merchant_secret_key (merchant_id, key_version, environment, status, not_after, created_at,
-                                             wrapped_data_key, encrypted_secret)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                                             wrapped_data_key, encrypted_secret, kek_id, activated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $4 = 'REQUESTED' THEN NULL ELSE $6 END)
             ON CONFLICT (merchant_id, key_version) DO NOTHING""";
 
     private final Pool pool;
@@ -60,9 +60,22 @@ public class PgMerchantSecretKeyRepository implements MerchantSecretKeyRepositor
                 .addOffsetDateTime(key.lifecycle().notAfter().map(PgMerchantSecretKeyRepository::utc).orElse(null))
                 .addOffsetDateTime(utc(key.createdAt()))
                 .addBuffer(key.encryptedSecret().map(e -> Buffer.buffer(e.wrappedDataKey())).orElse(null))
-                .addBuffer(key.encryptedSecret().map(e -> Buffer.buffer(e.encryptedSecret())).orElse(null));
+                .addBuffer(key.encryptedSecret().map(e -> Buffer.buffer(e.encryptedSecret())).orElse(null))
+                .addString(key.encryptedSecret().map(EncryptedSecret::kekId).orElse(null));
         return pool.withTransaction(connection -> connection.preparedQuery(INSERT_IF_ABSENT).execute(values))
                 .map(result -> result.rowCount() == 1);
+    }
+
+    private static final String TOUCH = """
+            UPDATE merchant_secret_key SET last_used_at = $3
+             WHERE merchant_id = $1 AND key_version = $2
+               AND (last_used_at IS NULL OR last_used_at < $3 - interval '1 minute')""";
+
+    @Override
+    public Uni<Void> recordUse(MerchantKeyId id, Instant now) {
+        return pool.preparedQuery(TOUCH)
+                .execute(Tuple.of(id.merchantId().value(), id.keyVersion().value(), utc(now)))
+                .replaceWithVoid();
     }
 
     private static Optional<StoredMerchantSecretKey> firstRow(RowSet<Row> rows) {
@@ -80,7 +93,7 @@ public class PgMerchantSecretKeyRepository implements MerchantSecretKeyRepositor
         Buffer encrypted = row.getBuffer("encrypted_secret");
         Optional<EncryptedSecret> material = wrapped == null || encrypted == null
                 ? Optional.empty()
-                : Optional.of(new EncryptedSecret(wrapped.getBytes(), encrypted.getBytes()));
+                : Optional.of(new EncryptedSecret(row.getString("kek_id"), wrapped.getBytes(), encrypted.getBytes()));
         return new StoredMerchantSecretKey(id, KeyEnvironment.valueOf(row.getString("environment")), lifecycle,
                 row.getOffsetDateTime("created_at").toInstant(), material);
     }

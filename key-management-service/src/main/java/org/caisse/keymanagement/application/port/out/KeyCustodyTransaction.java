@@ -51,4 +51,31 @@ public interface KeyCustodyTransaction {
     Uni<Void> publish(KeyEvent event);
 
     Uni<Void> audit(AuditEntry entry);
+
+    /** Seal key material not wrapped by KEK {@code kekId} (destroyed versions have none), locked. */
+    Uni<List<WrappedMaterial<MerchantKeyId>>> sealMaterialNotWrappedBy(String kekId);
+
+    /** CSE private key material not wrapped by KEK {@code kekId}, locked. */
+    Uni<List<WrappedMaterial<CseKeyId>>> cseMaterialNotWrappedBy(String kekId);
+
+    /** Replaces the wrapped data key and KEK id; {@code encryptedSecret} is not written. */
+    Uni<Void> updateSealWrapping(MerchantKeyId id, EncryptedSecret rewrapped);
+
+    Uni<Void> updateCseWrapping(CseKeyId id, EncryptedSecret rewrapped);
+
+    /** Key material of one row, with the identity its ciphertexts are bound to. */
+    record WrappedMaterial<I>(I id, EncryptedSecret material) {
+    }
+
+    /**
+     * DEPRECATED versions whose notAfter is after {@code now} and not after {@code notAfterUntil}, served to a
+     * service since {@code usedSince}; locked.
+     */
+    Uni<List<DeprecatedUse>> deprecatedVersionsInUse(Instant now, Instant notAfterUntil, Instant usedSince);
+
+    Uni<Void> markUsageWarned(MerchantKeyId id, Instant now);
+
+    /** A deprecated version still in use, and whether its warning was already raised. */
+    record DeprecatedUse(SealKeyVersion version, boolean alreadyWarned) {
+    }
 }

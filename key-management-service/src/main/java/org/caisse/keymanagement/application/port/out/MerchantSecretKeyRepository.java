@@ -15,4 +15,7 @@ public interface MerchantSecretKeyRepository {
      * @return {@code true} when inserted, {@code false} when the version was already there (left unchanged)
      */
     Uni<Boolean> insertIfAbsent(StoredMerchantSecretKey key);
+
+    /** Notes that a service was just given this version (at most one write a minute per version). */
+    Uni<Void> recordUse(MerchantKeyId id, java.time.Instant now);
 }

@@ -1,0 +1,59 @@
+package org.caisse.keymanagement.adapter.in.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Set;
+import org.caisse.common.identity.ServiceCallers;
+import org.caisse.keymanagement.application.KekRewrapService;
+import org.caisse.keymanagement.config.InternalCallersConfig;
+import org.caisse.keymanagement.domain.custody.Actor;
+import org.caisse.keymanagement.domain.custody.ActorRole;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+/** Operator endpoint of a KEK rotation: re-wrap every data key under the current key-encryption key. */
+@Path("/internal/v1/kek/rewrap")
+@RolesAllowed("service")
+@Tag(name = "Internal: key-encryption key")
+@SecurityRequirement(name = "serviceJwt")
+public class KekRewrapResource {
+
+    private static final Logger LOG = Logger.getLogger(KekRewrapResource.class);
+
+    private final KekRewrapService rewrap;
+    private final JsonWebToken token;
+    private final Set<String> operators;
+
+    public KekRewrapResource(KekRewrapService rewrap, JsonWebToken token, InternalCallersConfig callers) {
+        this.rewrap = rewrap;
+        this.token = token;
+        this.operators = callers.kekOperators().map(Set::copyOf).orElse(Set.of());
+    }
+
+    @POST
+    @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
+    @Operation(summary = "Re-wrap every data key (seal and CSE) under the current key-encryption key")
+    @APIResponse(responseCode = "200", description = "{kekId, sealKeys, cseKeys}: what was re-wrapped")
+    @APIResponse(responseCode = "403", description = "Caller not in caisse.internal.kek-operators")
+    @APIResponse(responseCode = "500", description = "A row did not unwrap under any loaded KEK; nothing changed")
+    public Uni<Response> rewrapAll() {
+        if (!ServiceCallers.isAllowed(token.getRawToken(), token.getSubject(), operators)) {
+            LOG.warnf("KEK rewrap refused to caller %s", token.getSubject());
+            return Uni.createFrom().item(Problems.problem(403, "caller-not-allowed", "Caller not allowed",
+                    "This service may not re-wrap key material").build());
+        }
+        Actor actor = new Actor(token.getSubject(), ActorRole.OPERATOR, "service:" + token.getSubject());
+        return rewrap.rewrapAll(actor).map(report -> Response.ok(Map.of("kekId", report.kekId(),
+                "sealKeys", report.sealKeys(), "cseKeys", report.cseKeys())).type(MediaType.APPLICATION_JSON).build());
+    }
+}
