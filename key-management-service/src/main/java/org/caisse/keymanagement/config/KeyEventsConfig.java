@@ -27,4 +27,12 @@ public interface KeyEventsConfig {
     /** "Still in use" = served by the internal fetch API within this period. */
     @WithDefault("1h")
     Duration recentUseWindow();
+
+    /** How often the relay looks for unpublished events (read by the scheduler). */
+    @WithDefault("500ms")
+    Duration relayInterval();
+
+    /** How often the deprecated-key usage check runs (read by the scheduler). */
+    @WithDefault("15m")
+    Duration deprecatedCheckInterval();
 }
