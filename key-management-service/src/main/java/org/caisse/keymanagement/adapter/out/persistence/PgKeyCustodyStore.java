@@ -55,9 +55,9 @@ public class PgKeyCustodyStore implements KeyCustodyStore {
     private static final String UPDATE_SEAL = """
             UPDATE merchant_secret_key
                SET status = $3, not_after = $4, activated_at = $5, deactivated_at = $6, destroyed_at = $7,
-                   wrapped_data_key = CASE WHEN $3 = 'DESTROYED' THEN NULL ELSE wrapped_data_key END,
-                   encrypted_secret = CASE WHEN $3 = 'DESTROYED' THEN NULL ELSE encrypted_secret END,
-                   kek_id = CASE WHEN $3 = 'DESTROYED' THEN NULL ELSE kek_id END
+                   wrapped_data_key = CASE WHEN $3::varchar = 'DESTROYED' THEN NULL ELSE wrapped_data_key END,
+                   encrypted_secret = CASE WHEN $3::varchar = 'DESTROYED' THEN NULL ELSE encrypted_secret END,
+                   kek_id = CASE WHEN $3::varchar = 'DESTROYED' THEN NULL ELSE kek_id END
              WHERE merchant_id = $1 AND key_version = $2""";
     private static final String CLAIM_DOWNLOAD = """
             UPDATE merchant_secret_key SET downloaded_at = $3
@@ -74,7 +74,7 @@ public class PgKeyCustodyStore implements KeyCustodyStore {
     private static final String UPDATE_CSE = """
             UPDATE merchant_cse_key
                SET status = $3, not_after = $4,
-                   deactivated_at = CASE WHEN $3 IN ('DEACTIVATED', 'DESTROYED') THEN $5 ELSE deactivated_at END
+                   deactivated_at = CASE WHEN $3::varchar IN ('DEACTIVATED', 'DESTROYED') THEN $5 ELSE deactivated_at END
              WHERE merchant_id = $1 AND kid = $2""";
     private static final String INSERT_REVOCATION = """
             INSERT INTO key_revocation_approval (id, merchant_id, key_version, requested_by, reason, requested_at,
@@ -290,8 +290,10 @@ public class PgKeyCustodyStore implements KeyCustodyStore {
         public Uni<Void> publish(KeyEvent event) {
             byte[] payload = EventEnvelopeCodec.toJson(new EventEnvelope(event.id().toString(), EVENT_SOURCE,
                     event.type().cloudEventType(), event.occurredAt(), event.merchantId().value(), event.data()));
-            return connection.preparedQuery(INSERT_OUTBOX).execute(Tuple.of(event.id(), event.merchantId().value(),
-                    event.type().cloudEventType(), Buffer.buffer(payload), utc(event.occurredAt()))).replaceWithVoid();
+            return connection.preparedQuery(INSERT_OUTBOX).execute(Tuple.tuple().addUUID(event.id())
+                    .addString(event.merchantId().value()).addString(event.type().cloudEventType())
+                    .addBuffer(Buffer.buffer(payload)).addOffsetDateTime(utc(event.occurredAt())))
+                    .replaceWithVoid();
         }
 
         @Override
@@ -346,8 +348,8 @@ public class PgKeyCustodyStore implements KeyCustodyStore {
             return connection.preparedQuery("""
                             UPDATE merchant_secret_key SET wrapped_data_key = $3, kek_id = $4
                              WHERE merchant_id = $1 AND key_version = $2""")
-                    .execute(Tuple.of(id.merchantId().value(), id.keyVersion().value(),
-                            Buffer.buffer(rewrapped.wrappedDataKey()), rewrapped.kekId()))
+                    .execute(Tuple.tuple().addString(id.merchantId().value()).addInteger(id.keyVersion().value())
+                            .addBuffer(Buffer.buffer(rewrapped.wrappedDataKey())).addString(rewrapped.kekId()))
                     .map(PgTransaction::exactlyOne);
         }
 
@@ -356,8 +358,8 @@ public class PgKeyCustodyStore implements KeyCustodyStore {
             return connection.preparedQuery("""
                             UPDATE merchant_cse_key SET wrapped_data_key = $3, kek_id = $4
                              WHERE merchant_id = $1 AND kid = $2""")
-                    .execute(Tuple.of(id.merchantId().value(), id.kid(), Buffer.buffer(rewrapped.wrappedDataKey()),
-                            rewrapped.kekId()))
+                    .execute(Tuple.tuple().addString(id.merchantId().value()).addString(id.kid())
+                            .addBuffer(Buffer.buffer(rewrapped.wrappedDataKey())).addString(rewrapped.kekId()))
                     .map(PgTransaction::exactlyOne);
         }
     

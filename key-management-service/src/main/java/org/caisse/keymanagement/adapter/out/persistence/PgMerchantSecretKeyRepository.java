@@ -34,7 +34,7 @@ public class PgMerchantSecretKeyRepository implements MerchantSecretKeyRepositor
     private static final String INSERT_IF_ABSENT = """
             INSERT INTO merchant_secret_key (merchant_id, key_version, environment, status, not_after, created_at,
                                              wrapped_data_key, encrypted_secret, kek_id, activated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $4 = 'REQUESTED' THEN NULL ELSE $6 END)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             ON CONFLICT (merchant_id, key_version) DO NOTHING""";
 
     private final Pool pool;
@@ -61,7 +61,8 @@ public class PgMerchantSecretKeyRepository implements MerchantSecretKeyRepositor
                 .addOffsetDateTime(utc(key.createdAt()))
                 .addBuffer(key.encryptedSecret().map(e -> Buffer.buffer(e.wrappedDataKey())).orElse(null))
                 .addBuffer(key.encryptedSecret().map(e -> Buffer.buffer(e.encryptedSecret())).orElse(null))
-                .addString(key.encryptedSecret().map(EncryptedSecret::kekId).orElse(null));
+                .addString(key.encryptedSecret().map(EncryptedSecret::kekId).orElse(null))
+                .addOffsetDateTime(key.lifecycle().status() == KeyStatus.REQUESTED ? null : utc(key.createdAt()));
         return pool.withTransaction(connection -> connection.preparedQuery(INSERT_IF_ABSENT).execute(values))
                 .map(result -> result.rowCount() == 1);
     }
@@ -69,7 +70,7 @@ public class PgMerchantSecretKeyRepository implements MerchantSecretKeyRepositor
     private static final String TOUCH = """
             UPDATE merchant_secret_key SET last_used_at = $3
              WHERE merchant_id = $1 AND key_version = $2
-               AND (last_used_at IS NULL OR last_used_at < $3 - interval '1 minute')""";
+               AND (last_used_at IS NULL OR last_used_at < $3::timestamptz - interval '1 minute')""";
 
     @Override
     public Uni<Void> recordUse(MerchantKeyId id, Instant now) {
