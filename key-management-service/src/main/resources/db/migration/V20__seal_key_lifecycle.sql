@@ -18,9 +18,6 @@ ALTER TABLE merchant_secret_key
 UPDATE merchant_secret_key SET activated_at = created_at WHERE status <> 'REQUESTED' AND activated_at IS NULL;
 ALTER TABLE merchant_secret_key ADD CONSTRAINT merchant_secret_key_deprecated_has_not_after
     CHECK (status <> 'DEPRECATED' OR not_after IS NOT NULL);
--- Destruction wipes both ciphertexts.
-ALTER TABLE merchant_secret_key ADD CONSTRAINT merchant_secret_key_destroyed_has_no_material
-    CHECK (status <> 'DESTROYED' OR (wrapped_data_key IS NULL AND encrypted_secret IS NULL));
 CREATE INDEX merchant_secret_key_deprecated ON merchant_secret_key (not_after) WHERE status = 'DEPRECATED';
 
 ALTER TABLE merchant_cse_key

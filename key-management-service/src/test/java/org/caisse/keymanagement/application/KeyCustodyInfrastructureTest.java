@@ -153,6 +153,7 @@ class KeyCustodyInfrastructureTest {
             assertThat(report.sealKeys()).isPositive();
             assertThat(report.cseKeys()).isPositive();
             assertThat(rawSeal(merchant, "encrypted_secret")).as("secret ciphertext untouched").isEqualTo(encryptedBefore);
+            assertThat(report.unreadable()).doesNotContain(requested.id().bindingLabel());
             assertThat(rewrapToNew.rewrapAll(operator).await().indefinitely().sealKeys()).as("idempotent").isZero();
 
             // the old KEK file is gone: only the new one is loaded, and it opens the row

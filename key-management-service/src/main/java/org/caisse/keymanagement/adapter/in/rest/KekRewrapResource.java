@@ -43,9 +43,8 @@ public class KekRewrapResource {
     @POST
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     @Operation(summary = "Re-wrap every data key (seal and CSE) under the current key-encryption key")
-    @APIResponse(responseCode = "200", description = "{kekId, sealKeys, cseKeys}: what was re-wrapped")
+    @APIResponse(responseCode = "200", description = "{kekId, sealKeys, cseKeys, unreadable}: what was re-wrapped, what could not be")
     @APIResponse(responseCode = "403", description = "Caller not in caisse.internal.kek-operators")
-    @APIResponse(responseCode = "500", description = "A row did not unwrap under any loaded KEK; nothing changed")
     public Uni<Response> rewrapAll() {
         if (!ServiceCallers.isAllowed(token.getRawToken(), token.getSubject(), operators)) {
             LOG.warnf("KEK rewrap refused to caller %s", token.getSubject());
@@ -54,6 +53,6 @@ public class KekRewrapResource {
         }
         Actor actor = new Actor(token.getSubject(), ActorRole.OPERATOR, "service:" + token.getSubject());
         return rewrap.rewrapAll(actor).map(report -> Response.ok(Map.of("kekId", report.kekId(),
-                "sealKeys", report.sealKeys(), "cseKeys", report.cseKeys())).type(MediaType.APPLICATION_JSON).build());
+                "sealKeys", report.sealKeys(), "cseKeys", report.cseKeys(), "unreadable", report.unreadable())).type(MediaType.APPLICATION_JSON).build());
     }
 }
