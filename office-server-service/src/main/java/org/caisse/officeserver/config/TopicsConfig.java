@@ -10,4 +10,8 @@ public interface TopicsConfig {
     /** The compacted topic of merchant settings, keyed by merchantId. */
     @WithDefault("caisse.merchants.v1")
     String merchants();
+
+    /** Key events of key-management-service, keyed by merchantId (read by the {@code key-events} channel). */
+    @WithDefault("caisse.keys.v1")
+    String keys();
 }

@@ -27,6 +27,8 @@ import com.sun.net.httpserver.HttpServer;
  * version 2 → 410 DEACTIVATED; other versions → 404; merchant {@link #KEYLESS_MERCHANT} → 500.</li>
  * <li>transactions: every reference starting with {@code KNOWN} exists for {@link #MERCHANT} only
  * (1000 EUR cents, TO_CAPTURE); references starting with {@code DOWN} answer 503.</li>
+ * <li>{@code GET /_test/key-fetches/{merchantId}} on the keys fake: how many key lookups it answered for that
+ * merchant (to tell a cached key from a fetched one).</li>
  * <li>every call needs a bearer JWT whose {@code aud} names the service played, else 401.</li>
  * </ul>
  */
@@ -50,6 +52,8 @@ public final class FakeDownstreams {
     private final Map<String, Long> currentAmounts = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> answersByOperationId = new ConcurrentHashMap<>();
     private final Map<String, String> lastCallPathByReference = new ConcurrentHashMap<>();
+    /** Key lookups received by the keys fake, per merchant. */
+    private final Map<String, AtomicInteger> keyFetchesByMerchant = new ConcurrentHashMap<>();
 
     public FakeDownstreams() throws IOException {
         keys = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -80,6 +84,12 @@ public final class FakeDownstreams {
 
     private void handleKeys(HttpExchange exchange) throws IOException {
         try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/_test/key-fetches/")) {
+                AtomicInteger count = keyFetchesByMerchant.get(path.substring("/_test/key-fetches/".length()));
+                respond(exchange, 200, Map.of("fetches", count == null ? 0 : count.get()));
+                return;
+            }
             if (!hasAudience(exchange, "key-management-service")) {
                 respond(exchange, 401, Map.of("title", "Unauthorized"));
                 return;
@@ -91,6 +101,7 @@ public final class FakeDownstreams {
             }
             String merchantId = matcher.group(1);
             String version = matcher.group(2);
+            keyFetchesByMerchant.computeIfAbsent(merchantId, m -> new AtomicInteger()).incrementAndGet();
             if (merchantId.equals(KEYLESS_MERCHANT)) {
                 respond(exchange, 500, Map.of("title", "Internal Server Error"));
                 return;

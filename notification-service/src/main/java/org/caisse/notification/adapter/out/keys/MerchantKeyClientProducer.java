@@ -3,7 +3,6 @@ package org.caisse.notification.adapter.out.keys;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.caisse.common.keys.CachingMerchantKeyClient;
-import org.caisse.common.keys.MerchantKeyClient;
 import org.caisse.notification.config.KeyManagementConfig;
 
 /** Merchant seal keys from key-management-service, cached, fetched with a service JWT. */
@@ -11,7 +10,7 @@ public class MerchantKeyClientProducer {
 
     @Produces
     @Singleton
-    MerchantKeyClient merchantKeyClient(KeyManagementConfig config) {
+    CachingMerchantKeyClient merchantKeyClient(KeyManagementConfig config) {
         return new CachingMerchantKeyClient(config.url(), new ServiceTokenProvider(config.audience()),
                 config.cacheTtl());
     }

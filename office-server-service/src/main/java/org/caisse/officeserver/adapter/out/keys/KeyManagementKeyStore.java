@@ -32,6 +32,11 @@ public class KeyManagementKeyStore implements MerchantKeyStore {
                         : new DownstreamUnavailableException("key-management-service: " + describe(failure), failure));
     }
 
+    /** Forgets the cached keys of a merchant (after a key event). */
+    public void invalidate(String merchantId) {
+        client.invalidate(merchantId);
+    }
+
     private static String describe(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && !(cause instanceof KeyServiceUnavailableException)) {
