@@ -49,11 +49,12 @@ public class KeyLifecycleService {
     private final OverlapPolicy overlapPolicy;
     private final SecureRandom random = new SecureRandom();
 
-    public KeyLifecycleService(KeyCustodyStore store, SecretKeyEnvelope envelope, Clock clock) {
+    public KeyLifecycleService(KeyCustodyStore store, SecretKeyEnvelope envelope, Clock clock,
+                               OverlapPolicy overlapPolicy) {
         this.store = store;
         this.envelope = envelope;
         this.clock = clock;
-        this.overlapPolicy = OverlapPolicy.STANDARD;
+        this.overlapPolicy = overlapPolicy;
     }
 
     /** A new version {@code max + 1}, REQUESTED, with 256 fresh random bits, for the merchant to download once. */
@@ -91,7 +92,8 @@ public class KeyLifecycleService {
 
     /**
      * REQUESTED → ACTIVE (after download); the merchant's other ACTIVE versions of the same environment become
-     * DEPRECATED until now + {@code overlap} (null: 24 h; allowed 1 h – 30 days).
+     * DEPRECATED until now + {@code overlap} (null: 24 h; allowed {@code caisse.keys.min-overlap}, 1 h by
+     * default, – 30 days).
      */
     public Uni<Decision<SealKeyVersion>> activate(MerchantId merchantId, KeyVersion version, Duration overlap,
                                                   Actor actor) {

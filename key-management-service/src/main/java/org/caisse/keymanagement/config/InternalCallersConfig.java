@@ -28,4 +28,17 @@ public interface InternalCallersConfig {
 
     /** Services allowed to run a KEK rewrap ({@code POST /internal/v1/kek/rewrap}). None by default. */
     Optional<Set<String>> kekOperators();
+
+    /**
+     * Services allowed to rotate a merchant's seal key ({@code POST /internal/v1/merchants/{m}/keys/rotations}).
+     * None by default; the local platform allows the identity its benches use.
+     */
+    Optional<Set<String>> keyRotators();
+
+    /**
+     * Services allowed to take the one-time download of a version's secret
+     * ({@code POST /internal/v1/merchants/{m}/keys/{v}/download}). None by default: merchants download through the
+     * key site; the local platform allows the identity its benches use.
+     */
+    Optional<Set<String>> keyDownloaders();
 }

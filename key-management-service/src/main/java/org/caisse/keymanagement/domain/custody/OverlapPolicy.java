@@ -23,6 +23,14 @@ public record OverlapPolicy(Duration minimum, Duration maximum, Duration byDefau
         }
     }
 
+    /**
+     * The same policy with another minimum (a platform run for tests may allow seconds, so that "refused after
+     * notAfter" can be observed); the maximum and the default are kept.
+     */
+    public OverlapPolicy withMinimum(Duration newMinimum) {
+        return new OverlapPolicy(newMinimum, maximum, byDefault);
+    }
+
     /** The overlap to apply: the default when none is asked for, refused outside [minimum, maximum]. */
     public Decision<Duration> check(Duration requestedOrNull) {
         Duration overlap = requestedOrNull == null ? byDefault : requestedOrNull;

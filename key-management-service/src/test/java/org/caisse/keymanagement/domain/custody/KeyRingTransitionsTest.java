@@ -90,6 +90,15 @@ class KeyRingTransitionsTest {
     }
 
     @Test
+    void aLowerConfiguredMinimumAllowsShortOverlapsAndKeepsTheRest() {
+        OverlapPolicy forTests = OverlapPolicy.STANDARD.withMinimum(Duration.ofSeconds(10));
+        assertThat(accepted(forTests.check(Duration.ofSeconds(20)))).isEqualTo(Duration.ofSeconds(20));
+        assertThat(forTests.check(Duration.ofSeconds(9))).isInstanceOf(Decision.Refused.class);
+        assertThat(forTests.check(Duration.ofDays(31))).isInstanceOf(Decision.Refused.class);
+        assertThat(accepted(forTests.check(null))).isEqualTo(DAY);
+    }
+
+    @Test
     void dualControlRefusesTheSameCustodianAndExpiredRequests() {
         Actor alice = new Actor("alice@caisse.example", ActorRole.CUSTODIAN, "10.0.0.1");
         Actor aliceElsewhere = new Actor("ALICE@caisse.example", ActorRole.CUSTODIAN, "10.0.0.9");
