@@ -38,6 +38,9 @@ public class FakePlatformServices implements QuarkusTestResourceLifecycleManager
     private final List<Map<String, Object>> authorizations = new ArrayList<>();
     private final Map<String, Map<String, Object>> transactions = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> failingLookups = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Key lookups answered, per merchant ({@code GET /test/key-fetches/{m}}): tells a cached key from a fetched one. */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> keyFetches =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public static String secretKey(String merchantId) {
         return "KEY-" + merchantId + "-v1";
@@ -55,6 +58,10 @@ public class FakePlatformServices implements QuarkusTestResourceLifecycleManager
         server.createContext("/internal/v1/authorizations", this::authorize);
         server.createContext("/test/authorizations", this::recorded);
         server.createContext("/test/transactions/", this::storeTransaction);
+        server.createContext("/test/key-fetches/", exchange -> {
+            var count = keyFetches.get(exchange.getRequestURI().getPath().substring("/test/key-fetches/".length()));
+            send(exchange, 200, Map.of("fetches", count == null ? 0 : count.get()));
+        });
         server.start();
         createTopic(TestMerchants.TOPIC);
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -86,6 +93,7 @@ public class FakePlatformServices implements QuarkusTestResourceLifecycleManager
         // /internal/v1/merchants/{m}/keys/{v}
         String merchantId = parts[4];
         String version = parts[6];
+        keyFetches.computeIfAbsent(merchantId, m -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
         switch (version) {
             case "1" -> send(exchange, 200, Map.of("merchantId", merchantId, "keyVersion", 1, "status", "ACTIVE",
                     "environment", "TEST", "secretKey", secretKey(merchantId)));
