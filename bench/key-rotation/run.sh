@@ -33,6 +33,13 @@ done
 for n in "$INTERVAL" "$ROTATIONS" "$OVERLAP" "$CONNECTIONS"; do
   [[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 1 ] || bench_die "options take whole numbers >= 1 (got '$n')"
 done
+# The platform's addresses (127.0.0.1); overridable to point the client at instances on other ports.
+OFFICE_URL="${KEY_ROTATION_OFFICE_URL:-http://127.0.0.1:8083}"
+PAYPAGE_URL="${KEY_ROTATION_PAYPAGE_URL:-http://127.0.0.1:8081}"
+KMS_URL="${KEY_ROTATION_KMS_URL:-http://127.0.0.1:8085}"
+for url in "$OFFICE_URL" "$PAYPAGE_URL" "$KMS_URL"; do
+  [[ "$url" =~ ^http://127\.0\.0\.1:[0-9]+$ ]] || bench_die "benches target 127.0.0.1 only (got $url)"
+done
 bench_lock
 WORK="$(bench_workdir key-rotation)"
 
@@ -49,7 +56,7 @@ bench_log "key-rotation: $ROTATIONS rotations, ${INTERVAL} s of load before each
 bench_log "machine busy before the run: $(bench_machine_busy 2) %"
 set +e
 "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx128m "$SCENARIO_DIR/KeyRotationClient.java" \
-  --merchant="$MERCHANT" --rotations="$ROTATIONS" --overlap="PT${OVERLAP}S" --interval="$INTERVAL" \
+  --office="$OFFICE_URL" --paypage="$PAYPAGE_URL" --kms="$KMS_URL" --merchant="$MERCHANT" --rotations="$ROTATIONS" --overlap="PT${OVERLAP}S" --interval="$INTERVAL" \
   --threads="$CONNECTIONS" 2>&1 | tee "$WORK/client.log"
 rc=${PIPESTATUS[0]}
 set -e

@@ -39,6 +39,7 @@ public final class FakeMerchantSide {
     private final Set<String> merchantsWithoutKeys = ConcurrentHashMap.newKeySet();
     private final List<String> keyRequestTokens = new CopyOnWriteArrayList<>();
     private final AtomicInteger keyRequests = new AtomicInteger();
+    private final Map<String, AtomicInteger> keyRequestsByMerchant = new ConcurrentHashMap<>();
 
     private FakeMerchantSide(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -112,6 +113,12 @@ public final class FakeMerchantSide {
         return List.copyOf(received.getOrDefault(receiver, List.of()));
     }
 
+    /** Key lookups received for one merchant (tells a cached key from a fetched one). */
+    public int keyRequestsFor(String merchantId) {
+        AtomicInteger count = keyRequestsByMerchant.get(merchantId);
+        return count == null ? 0 : count.get();
+    }
+
     public List<String> keyRequestTokens() {
         return List.copyOf(keyRequestTokens);
     }
@@ -157,6 +164,7 @@ public final class FakeMerchantSide {
         keyRequestTokens.add(auth.substring("Bearer ".length()));
         String merchantId = parts[4];
         int version = Integer.parseInt(parts[6]);
+        keyRequestsByMerchant.computeIfAbsent(merchantId, m -> new AtomicInteger()).incrementAndGet();
         AtomicInteger outage = keyOutages.get(merchantId);
         if (outage != null && outage.getAndDecrement() > 0) {
             respond(exchange, 503, "{\"title\":\"Service Unavailable\",\"status\":503}");
