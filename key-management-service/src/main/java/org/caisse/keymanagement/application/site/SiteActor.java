@@ -1,0 +1,18 @@
+package org.caisse.keymanagement.application.site;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The signed-in person acting on the key site, for authorization checks already done by the site and for the
+ * audit trail: the identity provider's subject, the user name shown in the audit, and the merchant of a merchant
+ * user (empty for Caisse staff).
+ */
+public record SiteActor(String subject, String username, Optional<String> merchantId) {
+
+    public SiteActor {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(merchantId, "merchantId");
+    }
+}
