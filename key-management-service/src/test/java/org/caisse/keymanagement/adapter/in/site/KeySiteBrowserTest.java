@@ -2,7 +2,6 @@ package org.caisse.keymanagement.adapter.in.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.URI;
@@ -39,7 +38,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code /usr/bin/chromedriver} (Debian packages {@code chromium} and {@code chromium-driver}).
  */
 @QuarkusTest
-@QuarkusTestResource(value = KeySiteOrigin.class, restrictToAnnotatedClass = true)
 class KeySiteBrowserTest extends TestInfrastructure {
 
     private static final String DEMO_MERCHANT = "002001000000001";
@@ -87,7 +85,8 @@ class KeySiteBrowserTest extends TestInfrastructure {
 
     @Test
     void firstSignInForcesAPasswordChangeRefusesAWeakOneThenShowsOnlyTheUsersMerchant() {
-        String username = newUser(DEMO_MERCHANT, List.of("merchant-admin"));
+        // Profile language French: Keycloak's pages follow it once the user is known.
+        String username = newUser(DEMO_MERCHANT, List.of("merchant-admin"), "fr");
         browser.get(site("/site"));
         signIn(username, TEMPORARY_PASSWORD);
 
