@@ -2,7 +2,9 @@
 # A local Keycloak for Caisse in development mode (embedded H2), realm `caisse` imported from
 # deploy/keycloak/caisse-realm.json, on 127.0.0.1:8180. Distribution under $CAISSE_HOME/tools/keycloak,
 # log in $CAISSE_HOME/logs/keycloak.log.
-# Usage: keycloak.sh install|start|stop|status|wait|reset
+# Usage: keycloak.sh install|start|stop|status|wait|reset|sync-realm
+#   sync-realm: apply the realm file's realm settings (locales, SMTP, password policy, brute force, message
+#          texts) to the running Keycloak through the admin API, keeping users, clients, roles and sessions.
 #   reset: stop, delete the embedded database (every realm, user and session), so that the next
 #          start imports the realm file again.
 # Environment: CAISSE_KEYCLOAK_ADMIN / CAISSE_KEYCLOAK_ADMIN_PASSWORD (bootstrap admin of the master
@@ -109,6 +111,26 @@ cmd_wait() {
     || die "Keycloak does not serve the caisse realm at ${REALM_URL}"
 }
 
+# Realm settings only: users, clients, roles and components are left as they are (a reset re-imports those).
+cmd_sync_realm() {
+  command -v jq >/dev/null || die "jq is required to sync the realm"
+  ready || die "Keycloak does not serve the caisse realm at ${REALM_URL}"
+  local base="http://${KC_HOST}:${KC_PORT}" token locale
+  token="$(curl -fsS --data-urlencode "username=${CAISSE_KEYCLOAK_ADMIN:-admin}" \
+      --data-urlencode "password=${CAISSE_KEYCLOAK_ADMIN_PASSWORD:-admin}" \
+      -d grant_type=password -d client_id=admin-cli \
+      "${base}/realms/master/protocol/openid-connect/token" | jq -r .access_token)"
+  jq 'del(.users, .clients, .roles, .components, .localizationTexts)' "${REALM_FILE}" \
+    | curl -fsS -X PUT -H "Authorization: Bearer ${token}" -H 'Content-Type: application/json' \
+        --data-binary @- "${base}/admin/realms/caisse" >/dev/null
+  for locale in $(jq -r '.localizationTexts // {} | keys[]' "${REALM_FILE}"); do
+    jq --arg l "${locale}" '.localizationTexts[$l]' "${REALM_FILE}" \
+      | curl -fsS -X POST -H "Authorization: Bearer ${token}" -H 'Content-Type: application/json' \
+          --data-binary @- "${base}/admin/realms/caisse/localization/${locale}" >/dev/null
+  done
+  log "realm settings of ${REALM_FILE} applied to the running Keycloak"
+}
+
 case "${1:-}" in
   install) cmd_install ;;
   start) cmd_start ;;
@@ -116,5 +138,6 @@ case "${1:-}" in
   status) cmd_status ;;
   wait) cmd_wait ;;
   reset) cmd_reset ;;
-  *) echo "usage: $0 install|start|stop|status|wait|reset" >&2; exit 2 ;;
+  sync-realm) cmd_sync_realm ;;
+  *) echo "usage: $0 install|start|stop|status|wait|reset|sync-realm" >&2; exit 2 ;;
 esac

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.caisse.keymanagement.application.port.out.KeyCustodyStore;
 import org.caisse.keymanagement.application.port.out.KeyCustodyTransaction;
@@ -62,6 +63,11 @@ public class KeyRevocationService {
     }
 
     /** The second custodian approves: the version is deactivated at once (emergency: even the last active one). */
+    /** The merchant's revocations waiting for their second custodian (expired ones excluded). */
+    public Uni<List<RevocationApproval>> pendingRevocations(MerchantId merchantId) {
+        return store.pendingRevocations(merchantId, clock.instant());
+    }
+
     public Uni<Decision<SealKeyVersion>> approveRevocation(UUID approvalId, Actor custodianB) {
         return store.inTransaction(tx -> tx.findRevocationForUpdate(approvalId).flatMap(found -> {
             Instant now = clock.instant();

@@ -17,7 +17,6 @@ import org.caisse.keymanagement.config.InternalCallersConfig;
 import org.caisse.keymanagement.domain.MerchantId;
 import org.caisse.keymanagement.domain.cse.CseKeyId;
 import org.caisse.keymanagement.domain.cse.CseKeyLookup;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,11 +39,11 @@ public class InternalCseKeyResource {
     private static final Logger LOG = Logger.getLogger(InternalCseKeyResource.class);
 
     private final CseKeyService keys;
-    private final JsonWebToken token;
+    private final ServiceCallerToken token;
     private final Set<String> generators;
     private final Set<String> readers;
 
-    public InternalCseKeyResource(CseKeyService keys, JsonWebToken token, InternalCallersConfig callers) {
+    public InternalCseKeyResource(CseKeyService keys, ServiceCallerToken token, InternalCallersConfig callers) {
         this.keys = keys;
         this.token = token;
         this.generators = Set.copyOf(callers.cseKeyGenerators().orElse(Set.of()));
@@ -61,8 +60,8 @@ public class InternalCseKeyResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid service token")
     @APIResponse(responseCode = "403", description = "The calling service may not generate CSE keys")
     public Uni<Response> generate(@PathParam("merchantId") String merchantId) {
-        if (!ServiceCallers.isAllowed(token.getRawToken(), token.getSubject(), generators)) {
-            LOG.warnf("CSE key generation refused to caller %s", token.getSubject());
+        if (!ServiceCallers.isAllowed(token.rawToken(), token.subject(), generators)) {
+            LOG.warnf("CSE key generation refused to caller %s", token.subject());
             return Uni.createFrom().item(forbidden("This service may not generate CSE keys"));
         }
         MerchantId merchant = MerchantId.of(merchantId);
@@ -83,12 +82,12 @@ public class InternalCseKeyResource {
     @APIResponse(responseCode = "404", description = "No such kid for this merchant")
     @APIResponse(responseCode = "410", description = "Key pair no longer usable; the body carries its status")
     public Uni<Response> fetch(@PathParam("merchantId") String merchantId, @PathParam("kid") String kid) {
-        if (!ServiceCallers.isAllowed(token.getRawToken(), token.getSubject(), readers)) {
-            LOG.warnf("CSE private key fetch refused to caller %s", token.getSubject());
+        if (!ServiceCallers.isAllowed(token.rawToken(), token.subject(), readers)) {
+            LOG.warnf("CSE private key fetch refused to caller %s", token.subject());
             return Uni.createFrom().item(forbidden("This service may not fetch CSE private keys"));
         }
         CseKeyId id = new CseKeyId(MerchantId.of(merchantId), kid);
-        LOG.debugf("CSE key %s requested by %s", id, token.getSubject());
+        LOG.debugf("CSE key %s requested by %s", id, token.subject());
         return keys.findForDecryption(id).map(InternalCseKeyResource::toResponse);
     }
 

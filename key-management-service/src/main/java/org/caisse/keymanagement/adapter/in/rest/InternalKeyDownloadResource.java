@@ -17,7 +17,6 @@ import org.caisse.keymanagement.config.InternalCallersConfig;
 import org.caisse.keymanagement.domain.KeyVersion;
 import org.caisse.keymanagement.domain.MerchantId;
 import org.caisse.keymanagement.domain.custody.Decision;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,10 +36,10 @@ public class InternalKeyDownloadResource {
     private static final Logger LOG = Logger.getLogger(InternalKeyDownloadResource.class);
 
     private final KeyLifecycleService lifecycle;
-    private final JsonWebToken token;
+    private final ServiceCallerToken token;
     private final Set<String> downloaders;
 
-    public InternalKeyDownloadResource(KeyLifecycleService lifecycle, JsonWebToken token,
+    public InternalKeyDownloadResource(KeyLifecycleService lifecycle, ServiceCallerToken token,
                                        InternalCallersConfig callers) {
         this.lifecycle = lifecycle;
         this.token = token;
@@ -56,8 +55,8 @@ public class InternalKeyDownloadResource {
     @APIResponse(responseCode = "409", description = "Already downloaded, or no longer downloadable")
     public Uni<Response> download(@PathParam("merchantId") String merchantId,
                                   @PathParam("keyVersion") String keyVersion) {
-        if (!ServiceCallers.isAllowed(token.getRawToken(), token.getSubject(), downloaders)) {
-            LOG.warnf("Key download refused to caller %s", token.getSubject());
+        if (!ServiceCallers.isAllowed(token.rawToken(), token.subject(), downloaders)) {
+            LOG.warnf("Key download refused to caller %s", token.subject());
             return Uni.createFrom().item(InternalKeyRotationResource.notAllowed("This service may not download merchant keys"));
         }
         return lifecycle.downloadOnce(MerchantId.of(merchantId), KeyVersion.parse(keyVersion), InternalKeyRotationResource.operator(token))

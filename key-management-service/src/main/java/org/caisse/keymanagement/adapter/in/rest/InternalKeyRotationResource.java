@@ -26,7 +26,6 @@ import org.caisse.keymanagement.domain.custody.Actor;
 import org.caisse.keymanagement.domain.custody.ActorRole;
 import org.caisse.keymanagement.domain.custody.Decision;
 import org.caisse.keymanagement.domain.custody.SealKeyVersion;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -51,10 +50,10 @@ public class InternalKeyRotationResource {
     }
 
     private final KeyLifecycleService lifecycle;
-    private final JsonWebToken token;
+    private final ServiceCallerToken token;
     private final Set<String> rotators;
 
-    public InternalKeyRotationResource(KeyLifecycleService lifecycle, JsonWebToken token,
+    public InternalKeyRotationResource(KeyLifecycleService lifecycle, ServiceCallerToken token,
                                        InternalCallersConfig callers) {
         this.lifecycle = lifecycle;
         this.token = token;
@@ -69,8 +68,8 @@ public class InternalKeyRotationResource {
     @APIResponse(responseCode = "400", description = "Bad merchantId, environment or overlap (outside the allowed range)")
     @APIResponse(responseCode = "403", description = "Caller not in caisse.internal.key-rotators")
     public Uni<Response> rotate(@PathParam("merchantId") String merchantId, RotationRequest request) {
-        if (!ServiceCallers.isAllowed(token.getRawToken(), token.getSubject(), rotators)) {
-            LOG.warnf("Key rotation refused to caller %s", token.getSubject());
+        if (!ServiceCallers.isAllowed(token.rawToken(), token.subject(), rotators)) {
+            LOG.warnf("Key rotation refused to caller %s", token.subject());
             return Uni.createFrom().item(notAllowed("This service may not rotate merchant keys"));
         }
         MerchantId merchant = MerchantId.of(merchantId);
@@ -101,8 +100,8 @@ public class InternalKeyRotationResource {
     }
 
     /** The audit actor of an operator call: the calling service, role OPERATOR, origin {@code service:<name>}. */
-    static Actor operator(JsonWebToken token) {
-        return new Actor(token.getSubject(), ActorRole.OPERATOR, "service:" + token.getSubject());
+    static Actor operator(ServiceCallerToken token) {
+        return new Actor(token.subject(), ActorRole.OPERATOR, "service:" + token.subject());
     }
 
     private static Response rotated(SealKeyVersion created, List<SealKeyVersion> all) {

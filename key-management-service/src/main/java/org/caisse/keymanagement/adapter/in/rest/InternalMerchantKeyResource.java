@@ -20,7 +20,6 @@ import org.caisse.keymanagement.domain.KeyLookup;
 import org.caisse.keymanagement.domain.KeyVersion;
 import org.caisse.keymanagement.domain.MerchantId;
 import org.caisse.keymanagement.domain.MerchantKeyId;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,10 +38,10 @@ public class InternalMerchantKeyResource {
     private static final Logger LOG = Logger.getLogger(InternalMerchantKeyResource.class);
 
     private final MerchantKeyService keys;
-    private final JsonWebToken token;
+    private final ServiceCallerToken token;
     private final Set<String> allowedCallers;
 
-    public InternalMerchantKeyResource(MerchantKeyService keys, JsonWebToken token, InternalCallersConfig callers) {
+    public InternalMerchantKeyResource(MerchantKeyService keys, ServiceCallerToken token, InternalCallersConfig callers) {
         this.keys = keys;
         this.token = token;
         this.allowedCallers = Set.copyOf(callers.allowedCallers());
@@ -63,9 +62,9 @@ public class InternalMerchantKeyResource {
     public Uni<Response> get(@PathParam("merchantId") String merchantId,
                              @PathParam("keyVersion") String keyVersion,
                              @QueryParam("environment") String environment) {
-        if (!ServiceCallers.isAllowed(token.getRawToken(), token.getSubject(), allowedCallers)) {
+        if (!ServiceCallers.isAllowed(token.rawToken(), token.subject(), allowedCallers)) {
             // The subject is a service name (or a forged one), never a secret.
-            LOG.warnf("Key fetch refused to caller %s", token.getSubject());
+            LOG.warnf("Key fetch refused to caller %s", token.subject());
             return Uni.createFrom().item(Problems.problem(403, "caller-not-allowed", "Caller not allowed",
                     "This service may not fetch merchant keys").build());
         }
@@ -78,7 +77,7 @@ public class InternalMerchantKeyResource {
             return Uni.createFrom().item(Problems.problem(400, "invalid-request", "Invalid environment",
                     "environment must be TEST or PRODUCTION").with("field", "environment").build());
         }
-        LOG.debugf("Key %s requested by %s", id, token.getSubject());
+        LOG.debugf("Key %s requested by %s", id, token.subject());
         return keys.findForVerification(id, requested).map(InternalMerchantKeyResource::toResponse);
     }
 

@@ -14,7 +14,6 @@ import org.caisse.keymanagement.application.KekRewrapService;
 import org.caisse.keymanagement.config.InternalCallersConfig;
 import org.caisse.keymanagement.domain.custody.Actor;
 import org.caisse.keymanagement.domain.custody.ActorRole;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -31,10 +30,10 @@ public class KekRewrapResource {
     private static final Logger LOG = Logger.getLogger(KekRewrapResource.class);
 
     private final KekRewrapService rewrap;
-    private final JsonWebToken token;
+    private final ServiceCallerToken token;
     private final Set<String> operators;
 
-    public KekRewrapResource(KekRewrapService rewrap, JsonWebToken token, InternalCallersConfig callers) {
+    public KekRewrapResource(KekRewrapService rewrap, ServiceCallerToken token, InternalCallersConfig callers) {
         this.rewrap = rewrap;
         this.token = token;
         this.operators = callers.kekOperators().map(Set::copyOf).orElse(Set.of());
@@ -46,12 +45,12 @@ public class KekRewrapResource {
     @APIResponse(responseCode = "200", description = "{kekId, sealKeys, cseKeys, unreadable}: what was re-wrapped, what could not be")
     @APIResponse(responseCode = "403", description = "Caller not in caisse.internal.kek-operators")
     public Uni<Response> rewrapAll() {
-        if (!ServiceCallers.isAllowed(token.getRawToken(), token.getSubject(), operators)) {
-            LOG.warnf("KEK rewrap refused to caller %s", token.getSubject());
+        if (!ServiceCallers.isAllowed(token.rawToken(), token.subject(), operators)) {
+            LOG.warnf("KEK rewrap refused to caller %s", token.subject());
             return Uni.createFrom().item(Problems.problem(403, "caller-not-allowed", "Caller not allowed",
                     "This service may not re-wrap key material").build());
         }
-        Actor actor = new Actor(token.getSubject(), ActorRole.OPERATOR, "service:" + token.getSubject());
+        Actor actor = new Actor(token.subject(), ActorRole.OPERATOR, "service:" + token.subject());
         return rewrap.rewrapAll(actor).map(report -> Response.ok(Map.of("kekId", report.kekId(),
                 "sealKeys", report.sealKeys(), "cseKeys", report.cseKeys(), "unreadable", report.unreadable())).type(MediaType.APPLICATION_JSON).build());
     }

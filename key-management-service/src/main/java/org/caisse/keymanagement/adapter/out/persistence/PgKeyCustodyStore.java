@@ -84,6 +84,12 @@ public class PgKeyCustodyStore implements KeyCustodyStore {
             SELECT id, merchant_id, key_version, requested_by, reason, requested_at, expires_at, status, approved_by,
                    approved_at
               FROM key_revocation_approval WHERE id = $1 FOR UPDATE""";
+    private static final String SELECT_PENDING_REVOCATIONS = """
+            SELECT id, merchant_id, key_version, requested_by, reason, requested_at, expires_at, status, approved_by,
+                   approved_at
+              FROM key_revocation_approval
+             WHERE merchant_id = $1 AND status = 'PENDING' AND expires_at > $2
+             ORDER BY requested_at""";
     private static final String UPDATE_REVOCATION = """
             UPDATE key_revocation_approval SET status = $2, approved_by = $3, approved_at = $4 WHERE id = $1""";
     private static final String INSERT_OUTBOX = """
@@ -113,6 +119,27 @@ public class PgKeyCustodyStore implements KeyCustodyStore {
     @Override
     public Uni<List<CseKeyView>> cseKeys(MerchantId merchantId) {
         return cseKeys(pool, merchantId);
+    }
+
+    @Override
+    public Uni<List<RevocationApproval>> pendingRevocations(MerchantId merchantId, Instant now) {
+        return pool.preparedQuery(SELECT_PENDING_REVOCATIONS)
+                .execute(Tuple.of(merchantId.value(), utc(now)))
+                .map(rows -> {
+                    List<RevocationApproval> pending = new ArrayList<>(rows.size());
+                    rows.forEach(row -> pending.add(toRevocation(row)));
+                    return pending;
+                });
+    }
+
+    private static RevocationApproval toRevocation(Row row) {
+        return new RevocationApproval(row.getUUID("id"),
+                new MerchantKeyId(MerchantId.of(row.getString("merchant_id")),
+                        KeyVersion.of(row.getInteger("key_version"))),
+                row.getString("requested_by"), row.getString("reason"), instant(row, "requested_at"),
+                instant(row, "expires_at"), RevocationApproval.Status.valueOf(row.getString("status")),
+                Optional.ofNullable(row.getString("approved_by")),
+                Optional.ofNullable(instant(row, "approved_at")));
     }
 
     private static Uni<List<SealKeyVersion>> sealKeys(SqlClient client, MerchantId merchantId) {
@@ -267,14 +294,7 @@ public class PgKeyCustodyStore implements KeyCustodyStore {
                 if (!iterator.hasNext()) {
                     return Optional.empty();
                 }
-                Row row = iterator.next();
-                return Optional.of(new RevocationApproval(row.getUUID("id"),
-                        new MerchantKeyId(MerchantId.of(row.getString("merchant_id")),
-                                KeyVersion.of(row.getInteger("key_version"))),
-                        row.getString("requested_by"), row.getString("reason"), instant(row, "requested_at"),
-                        instant(row, "expires_at"), RevocationApproval.Status.valueOf(row.getString("status")),
-                        Optional.ofNullable(row.getString("approved_by")),
-                        Optional.ofNullable(instant(row, "approved_at"))));
+                return Optional.of(toRevocation(iterator.next()));
             });
         }
 

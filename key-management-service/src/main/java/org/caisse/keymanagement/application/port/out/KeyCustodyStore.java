@@ -1,7 +1,9 @@
 package org.caisse.keymanagement.application.port.out;
 
 import io.smallrye.mutiny.Uni;
+import java.time.Instant;
 import java.util.List;
+import org.caisse.keymanagement.domain.custody.RevocationApproval;
 import java.util.function.Function;
 import org.caisse.keymanagement.application.CseKeyView;
 import org.caisse.keymanagement.domain.MerchantId;
@@ -21,4 +23,7 @@ public interface KeyCustodyStore {
 
     /** Every CSE key pair of the merchant (metadata only), newest first. */
     Uni<List<CseKeyView>> cseKeys(MerchantId merchantId);
+
+    /** The merchant's revocations still waiting for a second custodian at {@code now}, oldest first. */
+    Uni<List<RevocationApproval>> pendingRevocations(MerchantId merchantId, Instant now);
 }
