@@ -54,6 +54,9 @@ class PaymentPageFlowTest {
         }
         String hmac = TestMerchants.publish(TestMerchants.settings(TestMerchants.HMAC_ONLY, TestMerchants.SHOP_NAME, false), Instant.now());
         String legacy = TestMerchants.publish(TestMerchants.settings(TestMerchants.LEGACY_ALLOWED, "Legacy shop", true), Instant.now());
+        String production = TestMerchants.publish(TestMerchants.settings(TestMerchants.PRODUCTION_MODE, "Live shop",
+                false, "PRODUCTION"), Instant.now());
+        TestMerchants.awaitStored(pool, TestMerchants.PRODUCTION_MODE, production);
         TestMerchants.awaitStored(pool, TestMerchants.HMAC_ONLY, hmac);
         TestMerchants.awaitStored(pool, TestMerchants.LEGACY_ALLOWED, legacy);
         merchantsPublished = true;
@@ -162,6 +165,21 @@ class PaymentPageFlowTest {
             assertRefused(postHmac(fields, false), 400, "34", null);
             assertThat(storedCount(TestMerchants.HMAC_ONLY, reference)).isZero();
         }
+    }
+
+    @Test
+    void aTestKeyNeverSealsAProductionMerchantsRequest() {
+        String refused = newReference();
+        Map<String, String> withTestKey = fields(TestMerchants.PRODUCTION_MODE, refused);
+        withTestKey.put("keyVersion", "1");
+        assertRefused(postHmac(withTestKey, false), 400, "34", null);
+        assertThat(storedCount(TestMerchants.PRODUCTION_MODE, refused)).as("nothing stored").isZero();
+
+        String accepted = newReference();
+        Map<String, String> withProductionKey = fields(TestMerchants.PRODUCTION_MODE, accepted);
+        withProductionKey.put("keyVersion", "3");
+        assertThat(postHmac(withProductionKey, false).statusCode()).isEqualTo(303);
+        assertThat(storedCount(TestMerchants.PRODUCTION_MODE, accepted)).isEqualTo(1);
     }
 
     @Test

@@ -85,7 +85,6 @@ class KeyCustodyInfrastructureTest {
     void keyEventsReachKafkaKeyedByMerchantWithoutKeyMaterial() {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             consumer.subscribe(List.of(topic));
-            consumer.poll(Duration.ofMillis(500)); // join the group before publishing
             MerchantId merchant = MerchantId.of(TestKeys.freshMerchantId());
             SealKeyVersion requested = accepted(lifecycle.requestNewKey(merchant, KeyEnvironment.TEST, MERCHANT));
             String secret = accepted(lifecycle.downloadOnce(merchant, requested.keyVersion(), MERCHANT))
@@ -222,7 +221,9 @@ class KeyCustodyInfrastructureTest {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "key-events-test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // from the start: on a fresh Kafka the topic appears with the first event, before this consumer's group has
+        // its partitions; the merchant is fresh, so its records are this test's only
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return new KafkaConsumer<>(props);

@@ -39,6 +39,9 @@ public final class FakeDownstreams {
     public static final String OTHER_MERCHANT = "002001000000002";
     public static final String OTHER_MERCHANT_KEY = "002001000000002_KEY1";
     public static final String KEYLESS_MERCHANT = "002001000000099";
+    /** A merchant whose key version 1 is tagged TEST (as every key here); the test sets its mode. */
+    public static final String LIVE_MERCHANT = "002001000000077";
+    public static final String LIVE_MERCHANT_KEY = "002001000000077_KEY1";
 
     private static final Pattern KEY_PATH = Pattern.compile("/internal/v1/merchants/([^/]+)/keys/([^/]+)");
     private static final Pattern TX_PATH = Pattern.compile(
@@ -107,7 +110,8 @@ public final class FakeDownstreams {
                 return;
             }
             String secret = merchantId.equals(MERCHANT) ? MERCHANT_KEY
-                    : merchantId.equals(OTHER_MERCHANT) ? OTHER_MERCHANT_KEY : null;
+                    : merchantId.equals(OTHER_MERCHANT) ? OTHER_MERCHANT_KEY
+                    : merchantId.equals(LIVE_MERCHANT) ? LIVE_MERCHANT_KEY : null;
             if (secret == null || !(version.equals("1") || version.equals("2"))) {
                 respond(exchange, 404, Map.of("title", "Not Found"));
             } else if (version.equals("2")) {

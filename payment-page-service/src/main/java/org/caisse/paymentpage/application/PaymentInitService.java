@@ -74,6 +74,11 @@ public class PaymentInitService {
                                 if (!(lookup instanceof KeyLookup.Found foundKey)) {
                                     throw PaymentRequestRejected.of("34");
                                 }
+                                if (!merchant.acceptsKeyOf(foundKey.key().environment())) {
+                                    LOG.warnf("TEST key version %d refused for PRODUCTION merchant %s",
+                                            foundKey.key().keyVersion(), request.merchantId());
+                                    throw PaymentRequestRejected.of("34");
+                                }
                                 if (!Seals.matches(algorithm, foundKey.key().secretKey(), post.data(), post.seal())) {
                                     throw PaymentRequestRejected.of("34");
                                 }

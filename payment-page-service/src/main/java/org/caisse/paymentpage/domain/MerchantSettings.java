@@ -50,6 +50,15 @@ public record MerchantSettings(
         return urlAllowList.patterns();
     }
 
+    /**
+     * Whether a seal key of that environment ({@code TEST} or {@code PRODUCTION}, as key-management-service tags it)
+     * may seal this merchant's requests: a TEST key never seals a PRODUCTION merchant's request, since TEST keys are
+     * handed out freely (documentation, integration tests) and must not move real money.
+     */
+    public boolean acceptsKeyOf(String keyEnvironment) {
+        return testMode() || !"TEST".equals(keyEnvironment);
+    }
+
     /** True when the merchant runs in TEST mode (test cards offered, no real acquirer). */
     public boolean testMode() {
         return "TEST".equals(mode);

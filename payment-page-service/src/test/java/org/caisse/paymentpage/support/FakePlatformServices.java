@@ -98,6 +98,8 @@ public class FakePlatformServices implements QuarkusTestResourceLifecycleManager
             case "1" -> send(exchange, 200, Map.of("merchantId", merchantId, "keyVersion", 1, "status", "ACTIVE",
                     "environment", "TEST", "secretKey", secretKey(merchantId)));
             case "2" -> send(exchange, 410, Map.of("status", "REVOKED"));
+            case "3" -> send(exchange, 200, Map.of("merchantId", merchantId, "keyVersion", 3, "status", "ACTIVE",
+                    "environment", "PRODUCTION", "secretKey", secretKey(merchantId)));
             case "7" -> send(exchange, 503, Map.of("title", "down"));
             default -> send(exchange, 404, Map.of("title", "unknown key"));
         }

@@ -38,6 +38,8 @@ public final class TestMerchants {
     /** Accepts the legacy SHA-256 seal form too. */
     public static final String LEGACY_ALLOWED = randomMerchantId('7');
     public static final String SHOP_NAME = "Boutique <Test> & Fils";
+    /** HMAC only, PRODUCTION mode: its key version 1 is a TEST key, version 3 a PRODUCTION key. */
+    public static final String PRODUCTION_MODE = randomMerchantId('6');
 
     private TestMerchants() {
     }
@@ -51,7 +53,11 @@ public final class TestMerchants {
     }
 
     public static Map<String, Object> settings(String merchantId, String shopName, boolean legacy) {
-        return Map.of("merchantId", merchantId, "shopName", shopName, "mode", "TEST",
+        return settings(merchantId, shopName, legacy, "TEST");
+    }
+
+    public static Map<String, Object> settings(String merchantId, String shopName, boolean legacy, String mode) {
+        return Map.of("merchantId", merchantId, "shopName", shopName, "mode", mode,
                 "allowedUrlPatterns", List.of("http://localhost:*", "http://127.0.0.1:*"),
                 "legacySha256Allowed", legacy, "currencies", List.of("978", "840"),
                 "languages", List.of("fr", "en"), "defaultLanguage", "fr");

@@ -15,6 +15,8 @@ import org.caisse.common.seal.Seals;
 import org.caisse.common.sips.ResponseCode;
 import org.caisse.officeserver.application.port.out.DownstreamUnavailableException;
 import org.caisse.officeserver.application.port.out.MerchantKeyStore;
+import org.caisse.officeserver.application.port.out.MerchantRepository;
+import org.caisse.officeserver.domain.merchant.MerchantMode;
 import org.caisse.officeserver.domain.office.CommonRequestFields;
 import org.caisse.officeserver.domain.office.FieldFormatException;
 import org.caisse.officeserver.domain.office.MerchantKeyReference;
@@ -27,7 +29,8 @@ import org.jboss.logging.Logger;
  * <ol>
  * <li>common fields ({@code merchantId}, {@code interfaceVersion} with the service's prefix and ≥ 2.0,
  * {@code keyVersion}, {@code seal}, optional {@code sealAlgorithm}) → 30 + {@code errorFieldName};</li>
- * <li>the merchant key of {@code keyVersion} → unknown or unusable: 34; key service down: HTTP 503, 90;</li>
+ * <li>the merchant key of {@code keyVersion} → unknown or unusable, or a TEST key for a PRODUCTION merchant: 34;
+ * key service down: HTTP 503, 90;</li>
  * <li>the seal (HMAC-SHA-256 over the JSON seal string, constant-time comparison) → mismatch: 34;</li>
  * <li>the operation, which checks its own fields (30) and acts for the sealed merchant only.</li>
  * </ol>
@@ -42,10 +45,12 @@ public class SealedRequestPipeline {
     static final int SERVICE_UNAVAILABLE = 503;
 
     private final MerchantKeyStore keys;
+    private final MerchantRepository merchants;
 
     @Inject
-    public SealedRequestPipeline(MerchantKeyStore keys) {
+    public SealedRequestPipeline(MerchantKeyStore keys, MerchantRepository merchants) {
         this.keys = keys;
+        this.merchants = merchants;
     }
 
     /** @param body the request, already parsed as a JSON object */
@@ -59,7 +64,11 @@ public class SealedRequestPipeline {
         }
         return keys.find(common.merchantId(), common.keyVersion())
                 .onItem().transformToUni(lookup -> switch (lookup) {
-                    case KeyLookup.Found found -> verifyThenExecute(operation, body, common, fields, found.key());
+                    case KeyLookup.Found found -> refusesTestKey(common.merchantId(), found.key())
+                            .flatMap(refused -> refused
+                                    ? Uni.createFrom().item(log(operation, common.merchantId(),
+                                            unsealed(OK, ResponseCode.FRAUD_SUSPICION)))
+                                    : verifyThenExecute(operation, body, common, fields, found.key()));
                     case KeyLookup.Unknown unknown -> Uni.createFrom().item(
                             log(operation, common.merchantId(), unsealed(OK, ResponseCode.FRAUD_SUSPICION)));
                     case KeyLookup.Unusable unusable -> Uni.createFrom().item(
@@ -70,6 +79,23 @@ public class SealedRequestPipeline {
                             down.getMessage());
                     return unsealed(SERVICE_UNAVAILABLE, ResponseCode.SERVICE_UNAVAILABLE);
                 });
+    }
+
+    /**
+     * A key tagged TEST never seals the request of a merchant in PRODUCTION mode (TEST keys are handed out freely and
+     * must not move real money): answered like an unknown key, 34 unsealed. The merchant is read only for TEST keys.
+     */
+    private Uni<Boolean> refusesTestKey(String merchantId, MerchantKey key) {
+        if (!"TEST".equals(key.environment())) {
+            return Uni.createFrom().item(false);
+        }
+        return merchants.modeOf(merchantId).map(mode -> {
+            boolean refused = mode.filter(MerchantMode.PRODUCTION::equals).isPresent();
+            if (refused) {
+                LOG.warnf("TEST key version %d refused for PRODUCTION merchant %s", key.keyVersion(), merchantId);
+            }
+            return refused;
+        });
     }
 
     private Uni<OfficeReply> verifyThenExecute(OfficeOperation operation, Map<String, Object> body,

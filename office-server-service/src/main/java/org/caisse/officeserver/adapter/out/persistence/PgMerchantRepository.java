@@ -1,6 +1,7 @@
 package org.caisse.officeserver.adapter.out.persistence;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import org.caisse.officeserver.application.port.out.MerchantRepository;
 import org.caisse.officeserver.application.port.out.MerchantRevision;
 import org.caisse.officeserver.application.port.out.OutboxMessage;
+import org.caisse.officeserver.domain.merchant.MerchantMode;
 import org.caisse.officeserver.domain.merchant.MerchantSettings;
 
 /** Merchant rows in PostgreSQL; the upsert and its outbox row are written in one transaction. */
@@ -33,6 +35,7 @@ public class PgMerchantRepository implements MerchantRepository {
                 WHERE merchant.settings IS DISTINCT FROM EXCLUDED.settings
             RETURNING version, updated_at
             """;
+    private static final String MODE = "SELECT settings->>'mode' AS mode FROM merchant WHERE merchant_id = $1";
     private static final String RECORD = "INSERT INTO outbox (id, topic, record_key, payload) VALUES ($1, $2, $3, $4)";
 
     private final Pool pool;
@@ -61,5 +64,20 @@ public class PgMerchantRepository implements MerchantRepository {
                                     .addString(new String(message.value(), StandardCharsets.UTF_8)))
                             .map(inserted -> true);
                 }));
+    }
+
+    @Override
+    public Uni<Optional<MerchantMode>> modeOf(String merchantId) {
+        return pool.preparedQuery(MODE).execute(Tuple.of(merchantId)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            String mode = rows.iterator().next().getString("mode");
+            try {
+                return mode == null ? Optional.empty() : Optional.of(MerchantMode.valueOf(mode));
+            } catch (IllegalArgumentException unknown) {
+                return Optional.empty();
+            }
+        });
     }
 }

@@ -1,8 +1,10 @@
 package org.caisse.officeserver.application.port.out;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.smallrye.mutiny.Uni;
+import org.caisse.officeserver.domain.merchant.MerchantMode;
 import org.caisse.officeserver.domain.merchant.MerchantSettings;
 
 /** Merchant accounts and their settings. */
@@ -16,4 +18,7 @@ public interface MerchantRepository {
      * @return true when something changed (and the message was recorded)
      */
     Uni<Boolean> saveAndRecord(MerchantSettings settings, Function<MerchantRevision, OutboxMessage> announcement);
+
+    /** The merchant's mode, empty when this service does not know the merchant or its settings carry none. */
+    Uni<Optional<MerchantMode>> modeOf(String merchantId);
 }

@@ -2,6 +2,8 @@ package org.caisse.officeserver.adapter.in.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.caisse.officeserver.support.FakeDownstreams.LIVE_MERCHANT;
+import static org.caisse.officeserver.support.FakeDownstreams.LIVE_MERCHANT_KEY;
 import static org.caisse.officeserver.support.FakeDownstreams.MERCHANT;
 import static org.caisse.officeserver.support.FakeDownstreams.MERCHANT_KEY;
 import static org.caisse.officeserver.support.FakeDownstreams.OTHER_MERCHANT;
@@ -15,6 +17,10 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,6 +73,9 @@ class OfficeServerApiTest {
         request.put("transactionReference", reference);
         return request;
     }
+
+    @Inject
+    Pool pool;
 
     private static Response post(String path, Object body) {
         return given().contentType(ContentType.JSON).body(body).when().post(path);
@@ -291,6 +300,28 @@ class OfficeServerApiTest {
         assertThat(okBody(post(GET_TRANSACTION_DATA, IndependentSeal.sealRequest(unknownMerchant, MERCHANT_KEY))))
                 .isEqualTo(Map.of("responseCode", "34"));
         assertThat(authorizationCallsFor(reference)).isZero();
+    }
+
+    @Test
+    void aTestKeyNeverSealsTheRequestOfAProductionMerchant() throws Exception {
+        String reference = unique("KNOWN");
+        Map<String, Object> request = diagnostic(LIVE_MERCHANT, reference);
+        setMode(LIVE_MERCHANT, "PRODUCTION");
+        assertThat(okBody(post(GET_TRANSACTION_DATA, IndependentSeal.sealRequest(request, LIVE_MERCHANT_KEY))))
+                .as("TEST key, PRODUCTION merchant").isEqualTo(Map.of("responseCode", "34"));
+        assertThat(authorizationCallsFor(reference)).isZero();
+
+        setMode(LIVE_MERCHANT, "TEST");
+        assertThat(okBody(post(GET_TRANSACTION_DATA, IndependentSeal.sealRequest(request, LIVE_MERCHANT_KEY))))
+                .as("the same request once the merchant is in TEST mode").containsEntry("responseCode", "25");
+    }
+
+    private void setMode(String merchantId, String mode) {
+        pool.preparedQuery("""
+                        INSERT INTO merchant (merchant_id, settings) VALUES ($1, $2)
+                        ON CONFLICT (merchant_id) DO UPDATE SET settings = EXCLUDED.settings""")
+                .execute(Tuple.of(merchantId, new JsonObject().put("merchantId", merchantId).put("mode", mode)))
+                .await().indefinitely();
     }
 
     @Test
