@@ -7,14 +7,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import org.caisse.keymanagement.support.CapturedLogs;
 import org.caisse.keymanagement.support.CseKeys;
 import org.caisse.keymanagement.support.ServiceTokens;
 import org.caisse.keymanagement.support.TestKeys;
@@ -32,48 +26,16 @@ class CsePrivateKeyNeverLoggedTest {
     @Inject
     Pool pool;
 
-    private final List<String> captured = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder text = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    text.append(' ').append(parameter);
-                }
-            }
-            if (record.getThrown() != null) {
-                StringWriter trace = new StringWriter();
-                record.getThrown().printStackTrace(new PrintWriter(trace));
-                text.append(' ').append(trace);
-            }
-            captured.add(text.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level previousLevel;
+    private final CapturedLogs logs = new CapturedLogs();
 
     @BeforeEach
     void captureAllLogs() {
-        Logger root = Logger.getLogger("");
-        capture.setLevel(Level.ALL);
-        root.addHandler(capture);
-        Logger caisse = Logger.getLogger("org.caisse");
-        previousLevel = caisse.getLevel();
-        caisse.setLevel(Level.ALL);
+        logs.start();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
-        Logger.getLogger("org.caisse").setLevel(previousLevel);
+        logs.stop();
     }
 
     @Test
@@ -94,9 +56,9 @@ class CsePrivateKeyNeverLoggedTest {
 
         assertThat(d).isNotBlank();
         // The capture works: generation, the refusal and the integrity failure were logged, naming the key only.
-        assertThat(captured).anySatisfy(line -> assertThat(line).contains(kid).contains("created"));
-        assertThat(captured).anySatisfy(line -> assertThat(line).contains("refused"));
-        assertThat(captured).anySatisfy(line -> assertThat(line).contains(moved).contains("integrity"));
-        assertThat(captured).allSatisfy(line -> assertThat(line).doesNotContain(d).doesNotContain(reader));
+        assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains(kid).contains("created"));
+        assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("refused"));
+        assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains(moved).contains("integrity"));
+        assertThat(logs.lines()).allSatisfy(line -> assertThat(line).doesNotContain(d).doesNotContain(reader));
     }
 }

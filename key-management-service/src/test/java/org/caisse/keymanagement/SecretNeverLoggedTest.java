@@ -7,15 +7,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.caisse.keymanagement.application.MerchantKeyService;
+import org.caisse.keymanagement.support.CapturedLogs;
 import org.caisse.keymanagement.support.ServiceTokens;
 import org.caisse.keymanagement.support.TestKeys;
 import org.junit.jupiter.api.AfterEach;
@@ -35,48 +29,16 @@ class SecretNeverLoggedTest {
     @Inject
     Pool pool;
 
-    private final List<String> captured = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder text = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    text.append(' ').append(parameter);
-                }
-            }
-            if (record.getThrown() != null) {
-                StringWriter trace = new StringWriter();
-                record.getThrown().printStackTrace(new PrintWriter(trace));
-                text.append(' ').append(trace);
-            }
-            captured.add(text.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level previousLevel;
+    private final CapturedLogs logs = new CapturedLogs();
 
     @BeforeEach
     void captureAllLogs() {
-        Logger root = Logger.getLogger("");
-        capture.setLevel(Level.ALL);
-        root.addHandler(capture);
-        Logger caisse = Logger.getLogger("org.caisse");
-        previousLevel = caisse.getLevel();
-        caisse.setLevel(Level.ALL);
+        logs.start();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
-        Logger.getLogger("org.caisse").setLevel(previousLevel);
+        logs.stop();
     }
 
     @Test
@@ -97,9 +59,9 @@ class SecretNeverLoggedTest {
                 .then().statusCode(500);
 
         // The capture works: the import and the integrity failure were logged, naming the merchants only.
-        assertThat(captured).anySatisfy(line -> assertThat(line).contains(merchant));
-        assertThat(captured).anySatisfy(line -> assertThat(line).contains(moved).contains("integrity"));
-        assertThat(captured).allSatisfy(line -> assertThat(line)
+        assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains(merchant));
+        assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains(moved).contains("integrity"));
+        assertThat(logs.lines()).allSatisfy(line -> assertThat(line)
                 .doesNotContain(secret)
                 .doesNotContain("002001000000001_KEY1")
                 .doesNotContain(token));
