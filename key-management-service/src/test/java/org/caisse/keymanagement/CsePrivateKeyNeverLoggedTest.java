@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.util.List;
 import org.caisse.keymanagement.support.CapturedLogs;
 import org.caisse.keymanagement.support.CseKeys;
 import org.caisse.keymanagement.support.ServiceTokens;
