@@ -6,7 +6,7 @@ import java.util.Set;
 /** Picks the page language among those the page has texts for; French by default. */
 final class PageLocales {
 
-    static final Set<String> SUPPORTED = Set.of("fr", "en");
+    static final Set<String> SUPPORTED = Set.of("fr", "en", "de", "es", "it", "nl");
     static final Locale DEFAULT = Locale.FRENCH;
 
     private PageLocales() {

@@ -50,11 +50,17 @@ public interface PageMessages {
     @Message("Cartes de test")
     String testCardsTitle();
 
-    @Message("Ce marchand est en mode TEST : aucune carte réelle n'est débitée. Choisissez un scénario.")
+    @Message("Ce marchand est en mode TEST : aucune carte réelle n'est débitée. Choisissez une carte de test selon le scénario voulu.")
     String testCardsIntro();
+
+    @Message("Remplir le formulaire")
+    String fillTestCard();
 
     @Message("Payer avec cette carte")
     String useTestCard();
+
+    @Message("Résultat")
+    String testCardOutcome();
 
     @Message("paiement accepté")
     String scenarioAccepted();
@@ -70,6 +76,24 @@ public interface PageMessages {
 
     @Message("service indisponible")
     String scenarioUnavailable();
+
+    @Message("la banque répond trop tard (délai dépassé)")
+    String scenarioAcquirerTimeout();
+
+    @Message("carte inscrite, authentification avec défi")
+    String threeDsChallenge();
+
+    @Message("carte non inscrite")
+    String threeDsNotEnrolled();
+
+    @Message("carte inscrite, authentification sans défi")
+    String threeDsFrictionless();
+
+    @Message("serveur d'annuaire indisponible")
+    String threeDsDirectoryUnavailable();
+
+    @Message("Cette page de paiement expire le {date}.")
+    String sessionExpiresAt(String date);
 
     @Message("Paiement accepté")
     String outcomeAccepted();

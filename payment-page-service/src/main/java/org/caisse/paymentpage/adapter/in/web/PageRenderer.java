@@ -18,11 +18,16 @@ final class PageRenderer {
      * @param returnUrl the merchant URL the page may post to (its origin joins {@code form-action}), or null
      */
     static Response render(int status, TemplateInstance page, Locale locale, String returnUrl) {
+        return render(status, page, locale, returnUrl, null);
+    }
+
+    /** @param scriptNonce the nonce of the page's own scripts (null: the page runs no script) */
+    static Response render(int status, TemplateInstance page, Locale locale, String returnUrl, String scriptNonce) {
         String html = page.setLocale(locale).render();
         String origin = UrlOrigins.of(returnUrl).orElse(null);
         return Response.status(status)
                 .type(HTML)
-                .header(SecurityHeaders.CSP, SecurityHeaders.policy(origin))
+                .header(SecurityHeaders.CSP, SecurityHeaders.policy(origin, scriptNonce))
                 .entity(html)
                 .build();
     }

@@ -13,13 +13,12 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.caisse.common.money.Currencies;
-import org.caisse.common.money.Money;
 import org.caisse.paymentpage.application.PaymentPageService;
 import org.caisse.paymentpage.application.PaymentPageService.PageState;
 import org.caisse.paymentpage.application.PaymentPageService.StepResult;
@@ -107,11 +106,14 @@ public class PaymentPageResource {
     private Response cardForm(int status, PaymentRequest request, MerchantSettings merchant, CardEntry.Field invalid) {
         Locale locale = localeOf(request, merchant);
         YearMonth testExpiry = YearMonth.now(clock).plusYears(3);
+        List<TestCards.TestCard> testCards = TestCards.shownFor(merchant);
+        String scriptNonce = testCards.isEmpty() ? null : ScriptNonces.next();
         var view = new Views.CardView(locale.getLanguage(), merchant.shopName(), amount(request, locale),
                 request.request().transactionReference(), request.id().toString(), request.csrfToken(),
-                merchant.testMode(), TestCards.ALL,
-                String.format("%02d/%02d", testExpiry.getMonthValue(), testExpiry.getYear() % 100), invalid);
-        return PageRenderer.render(status, Pages.card(view), locale, request.request().normalReturnUrl());
+                PageFormats.dateTime(request.expiresAt(), locale), testCards,
+                String.format("%02d/%02d", testExpiry.getMonthValue(), testExpiry.getYear() % 100), TestCards.CSC,
+                scriptNonce, invalid);
+        return PageRenderer.render(status, Pages.card(view), locale, request.request().normalReturnUrl(), scriptNonce);
     }
 
     private Response ticketPage(Ticket ticket) {
@@ -131,10 +133,7 @@ public class PaymentPageResource {
     }
 
     private static String amount(PaymentRequest request, Locale locale) {
-        var r = request.request();
-        return Currencies.byNumeric(r.currencyCode())
-                .map(unit -> Money.of(r.amount(), unit).format(locale))
-                .orElse(r.amount() + " " + r.currencyCode());
+        return PageFormats.amount(request.request().amount(), request.request().currencyCode(), locale);
     }
 
     private static Locale localeOf(PaymentRequest request, MerchantSettings merchant) {

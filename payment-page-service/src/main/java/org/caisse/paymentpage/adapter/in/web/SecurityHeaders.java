@@ -15,7 +15,17 @@ public class SecurityHeaders {
 
     /** The page policy; {@code returnOrigin} (may be null) is added to {@code form-action}. */
     public static String policy(String returnOrigin) {
-        return "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action "
+        return policy(returnOrigin, null);
+    }
+
+    /**
+     * The page policy; {@code returnOrigin} (may be null) is added to {@code form-action}, and a page given a
+     * {@code scriptNonce} (may be null: no script at all) may run only the scripts carrying that nonce.
+     */
+    public static String policy(String returnOrigin, String scriptNonce) {
+        return "default-src 'none'; "
+                + (scriptNonce == null ? "" : "script-src 'nonce-" + scriptNonce + "'; ")
+                + "style-src 'self'; img-src 'self' data:; form-action "
                 + (returnOrigin == null ? "" : returnOrigin + " ")
                 + "'self'; frame-ancestors 'none'; base-uri 'none'";
     }

@@ -12,10 +12,13 @@ public final class Views {
     private Views() {
     }
 
-    /** The card entry page. {@code invalidField} is null unless the shopper must correct a field. */
+    /**
+     * The card entry page. {@code invalidField} is null unless the shopper must correct a field;
+     * {@code testCards} is empty and {@code scriptNonce} null outside TEST mode.
+     */
     public record CardView(String lang, String shopName, String amount, String transactionReference,
-                           String paymentId, String csrfToken, boolean testMode, List<TestCard> testCards,
-                           String testExpiry, CardEntry.Field invalidField) {
+                           String paymentId, String csrfToken, String expiresAt, List<TestCard> testCards,
+                           String testExpiry, String testCsc, String scriptNonce, CardEntry.Field invalidField) {
     }
 
     /**
