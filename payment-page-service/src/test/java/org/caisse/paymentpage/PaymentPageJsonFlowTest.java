@@ -101,6 +101,22 @@ class PaymentPageJsonFlowTest {
         assertThat(storedCount(reference)).isEqualTo(1);
     }
 
+    @Test
+    void anS10ReferenceStandsForTheTransactionReferenceAndIsSingleUse() {
+        String id = String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        Map<String, Object> request = request(null);
+        request.remove("transactionReference");
+        request.put("s10TransactionReference", Map.of("s10TransactionId", id, "s10TransactionIdDate", "20261123"));
+
+        Map<String, Object> first = answer(postJson(INIT, sealed(request)));
+        Map<String, Object> again = answer(postJson(INIT, sealed(request)));
+
+        assertThat(first).containsEntry("redirectionStatusCode", "00");
+        assertThat(storedCount("20261123" + id)).isEqualTo(1);
+        assertThat(storedField("20261123" + id, "s10TransactionReference.s10TransactionId")).isEqualTo(id);
+        assertThat(again).containsEntry("redirectionStatusCode", "94");
+    }
+
     // ---------------------------------------------------------------- refused, nothing stored
 
     @Test

@@ -29,6 +29,7 @@ import org.caisse.paymentpage.domain.PaymentStatus;
 import org.caisse.paymentpage.domain.PaypageJsonRules;
 import org.caisse.paymentpage.domain.PaypageRequest;
 import org.caisse.paymentpage.domain.PaypageRequestRules;
+import org.caisse.paymentpage.domain.S10References;
 import org.jboss.logging.Logger;
 
 /**
@@ -70,7 +71,7 @@ public class JsonPaymentInitService {
         try {
             version = PaypageJsonRules.interfaceVersion(body);
             PaypageJsonRules.requireHmacSealAlgorithm(body);
-            request = PaypageRequestRules.requireFields(PaypageJsonRules.data(body));
+            request = PaypageRequestRules.requireFields(S10References.apply(PaypageJsonRules.data(body), S10References.today(clock)));
         } catch (PaymentRequestRejected rejected) {
             return Uni.createFrom().item(refusal(rejected, null));
         }
