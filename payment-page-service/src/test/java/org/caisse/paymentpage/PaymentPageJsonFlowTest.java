@@ -27,7 +27,10 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Paypage JSON (SIPS.md §3): init, its refusals, and the shopper's redirection POST to the card page. */
+/**
+ * Paypage JSON (SIPS.md §3): init, its refusals, and the shopper's redirection POST to the card page; and
+ * {@code s10TransactionReference} (SIPS.md §10) on both entry points.
+ */
 @QuarkusTest
 @WithTestResource(FakePlatformServices.class)
 class PaymentPageJsonFlowTest {
@@ -115,6 +118,23 @@ class PaymentPageJsonFlowTest {
         assertThat(storedCount("20261123" + id)).isEqualTo(1);
         assertThat(storedField("20261123" + id, "s10TransactionReference.s10TransactionId")).isEqualTo(id);
         assertThat(again).containsEntry("redirectionStatusCode", "94");
+    }
+
+    @Test
+    void theFormPostTakesAnS10ReferenceTooAndItsRequestCannotBeReachedThroughTheRedirection() {
+        String id = String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        String data = "amount=1050|currencyCode=978|merchantId=" + MERCHANT + "|normalReturnUrl=http://localhost:9999/return"
+                + "|keyVersion=1|s10TransactionReference.s10TransactionId=" + id
+                + "|s10TransactionReference.s10TransactionIdDate=20261124";
+
+        Response init = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("Data", data).formParam("Seal", SipsSeals.hmacSha256(key(), data))
+                .formParam("InterfaceVersion", "HP_2.24").formParam("SealAlgorithm", "HMAC-SHA-256").post("/paymentInit");
+
+        assertThat(init.statusCode()).isEqualTo(303);
+        assertThat(storedCount("20261124" + id)).isEqualTo(1);
+        String formRequestId = URI.create(init.header("Location")).getPath().substring("/payment/".length());
+        assertThat(redirect("http://localhost/paymentProcess", "IR_WS_2.0", formRequestId).statusCode()).isEqualTo(400);
     }
 
     // ---------------------------------------------------------------- refused, nothing stored
