@@ -22,6 +22,7 @@ import org.caisse.paymentpage.domain.PaymentRequestRejected;
 import org.caisse.paymentpage.domain.PaymentStatus;
 import org.caisse.paymentpage.domain.PaypageRequest;
 import org.caisse.paymentpage.domain.PaypageRequestRules;
+import org.caisse.paymentpage.domain.S10References;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,7 +57,7 @@ public class PaymentInitService {
         try {
             version = InterfaceVersion.requirePaypagePost(post.interfaceVersion(), PaypageRequestRules.FIELD_INTERFACE_VERSION);
             String text = PaypageRequestRules.decodeData(post.data(), post.encode());
-            SipsData data = PaypageRequestRules.parse(text);
+            SipsData data = S10References.apply(PaypageRequestRules.parse(text), S10References.today(clock));
             request = PaypageRequestRules.requireFields(data);
         } catch (PaymentRequestRejected rejected) {
             return Uni.createFrom().failure(rejected);

@@ -10,11 +10,20 @@ public record InterfaceVersion(String prefix, int major, int minor) {
 
     /** Parses a Paypage POST version: prefix {@code HP} and at least 2.0, else a format error on the field. */
     public static InterfaceVersion requirePaypagePost(String value, String fieldName) {
+        return require(value, fieldName, "HP");
+    }
+
+    /** Parses a Paypage JSON version (SIPS.md §3): prefix {@code IR_WS} and at least 2.0, else a format error on the field. */
+    public static InterfaceVersion requirePaypageJson(String value, String fieldName) {
+        return require(value, fieldName, "IR_WS");
+    }
+
+    private static InterfaceVersion require(String value, String fieldName, String prefix) {
         if (value == null) {
             throw PaymentRequestRejected.formatError(fieldName);
         }
         Matcher m = SYNTAX.matcher(value.strip());
-        if (!m.matches() || !m.group(1).equals("HP")) {
+        if (!m.matches() || !m.group(1).equals(prefix)) {
             throw PaymentRequestRejected.formatError(fieldName);
         }
         InterfaceVersion version = new InterfaceVersion(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
