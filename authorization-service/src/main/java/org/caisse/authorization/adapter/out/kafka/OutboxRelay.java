@@ -241,6 +241,7 @@ public class OutboxRelay {
     private Recovery recover(SqlConnection conn, Collection<TopicPositions> stored) {
         List<RecoveryPlan> plans = new ArrayList<>();
         Set<UUID> recoveredIds = new HashSet<>();
+        Map<String, Map<Integer, Long>> unfinished = new HashMap<>();
         int resets = 0;
         for (TopicPositions topic : stored) {
             long started = System.nanoTime();
@@ -253,9 +254,15 @@ public class OutboxRelay {
             if (plan.needsScan()) {
                 long scanStarted = System.nanoTime();
                 Set<UUID> topicRecovered = new HashSet<>();
-                long read = log.scan(plan, oldestUnpublished(conn, plan),
+                PublishedLog.ScanOutcome scan = log.scan(plan, oldestUnpublished(conn, plan),
                         ids -> topicRecovered.addAll(markRecovered(conn, ids)));
+                long read = scan.read();
                 recoveredIds.addAll(topicRecovered);
+                if (!scan.complete()) {
+                    unfinished.put(plan.topic(), scan.reached());
+                    LOG.infof("outbox relay: the recovery scan of %s reached %s of %s; it goes on at the next run, "
+                            + "nothing is sent meanwhile", topic.topic(), scan.reached(), plan.scanUntil());
+                }
                 LOG.logf(topicRecovered.isEmpty() ? Logger.Level.DEBUG : Logger.Level.INFO,
                         "outbox relay: read %d records of %s beyond the stored positions (%s) in %d ms; %d were sent "
                                 + "by a run that did not commit: marked published, not sent again", read,
@@ -264,7 +271,7 @@ public class OutboxRelay {
             }
             plans.add(plan);
         }
-        return new Recovery(plans, recoveredIds, resets);
+        return new Recovery(plans, recoveredIds, resets, unfinished);
     }
 
     /**
@@ -302,6 +309,10 @@ public class OutboxRelay {
 
     /** Sends the batch's events Kafka does not hold yet, marks them published and stores the new positions. */
     private Uni<Integer> publish(SqlConnection conn, List<PendingEvent> batch, Recovery recovery) {
+        if (recovery.unfinished()) {
+            // an unread stretch of Kafka may hold some of these rows: send nothing until the scan has read it
+            return positions.save(conn, recovery.positionsSoFar()).replaceWith(0);
+        }
         List<PendingEvent> toSend = batch.stream()
                 .filter(event -> !recovery.recoveredIds().contains(event.id())).toList();
         if (toSend.isEmpty()) {
@@ -344,7 +355,19 @@ public class OutboxRelay {
     }
 
     /** The checks of a run's topics, the rows their scans found on Kafka (now marked published), positions dropped. */
-    record Recovery(List<RecoveryPlan> plans, Set<UUID> recoveredIds, int resets) {
+    record Recovery(List<RecoveryPlan> plans, Set<UUID> recoveredIds, int resets,
+                    Map<String, Map<Integer, Long>> unfinishedScans) {
+
+        boolean unfinished() {
+            return !unfinishedScans.isEmpty();
+        }
+
+        /** The positions to store when a scan ran out of time: as far as each scan got, nothing sent. */
+        List<TopicPositions> positionsSoFar() {
+            return plans.stream().map(plan -> unfinishedScans.containsKey(plan.topic())
+                    ? plan.afterPartialScan(unfinishedScans.get(plan.topic()))
+                    : plan.afterSend(Map.of())).toList();
+        }
 
         /** The positions to store once the run's records are acknowledged. */
         List<TopicPositions> positionsAfter(List<RecordMetadata> written) {

@@ -111,7 +111,7 @@ public class PublishedLog {
      * from its first record stamped at or after {@code notBefore} (its log start when null): a record sent for a
      * row cannot be older than the row, so the history before the oldest unpublished row is skipped.
      */
-    long scan(RecoveryPlan plan, Instant notBefore, Consumer<List<UUID>> sink) {
+    ScanOutcome scan(RecoveryPlan plan, Instant notBefore, Consumer<List<UUID>> sink) {
         Map<TopicPartition, Long> until = new HashMap<>();
         plan.scanUntil().forEach((p, end) -> until.put(new TopicPartition(plan.topic(), p), end));
         consumer.assign(until.keySet());
@@ -124,8 +124,12 @@ public class PublishedLog {
             remaining.removeIf(partition -> consumer.position(partition) >= until.get(partition));
             while (!remaining.isEmpty()) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("recovery scan of " + plan.topic() + " did not reach "
-                            + until + " within " + SCAN_TIMEOUT);
+                    // a long history to read (first run on a busy topic): hand over what was found and where the
+                    // scan got, so that the next run reads on instead of starting over
+                    if (!chunk.isEmpty()) {
+                        sink.accept(List.copyOf(chunk));
+                    }
+                    return new ScanOutcome(read, reached(until.keySet()), false);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     read++;
@@ -141,10 +145,20 @@ public class PublishedLog {
             if (!chunk.isEmpty()) {
                 sink.accept(chunk);
             }
-            return read;
+            return new ScanOutcome(read, reached(until.keySet()), true);
         } finally {
             consumer.assign(List.of());
         }
+    }
+
+    private Map<Integer, Long> reached(Set<TopicPartition> partitions) {
+        Map<Integer, Long> reached = new HashMap<>();
+        partitions.forEach(partition -> reached.put(partition.partition(), consumer.position(partition)));
+        return reached;
+    }
+
+    /** How many records a scan read, the offset it reached per partition, and whether it reached every end. */
+    record ScanOutcome(long read, Map<Integer, Long> reached, boolean complete) {
     }
 
     private void seek(RecoveryPlan plan, Instant notBefore, Map<TopicPartition, Long> until) {

@@ -120,6 +120,24 @@ final class RecoveryPlan {
     }
 
     /**
+     * The positions to store after a scan that ran out of time: each scanned partition moves to where the scan got
+     * (every record below it was read and its row marked), the others to the end the check saw (nothing to read
+     * there). The next run reads on from there instead of starting over.
+     */
+    TopicPositions afterPartialScan(Map<Integer, Long> reached) {
+        Map<Integer, Long> next = new HashMap<>(afterScan);
+        scanFrom.keySet().forEach(p -> {
+            Long got = reached.get(p);
+            if (got == null || got < 0) {
+                next.remove(p);
+            } else {
+                next.put(p, got);
+            }
+        });
+        return new TopicPositions(topic, topicId, next);
+    }
+
+    /**
      * The positions to store once the scan is done and the run's records are acknowledged. A partition moves past
      * the run's records only when they directly follow the scanned end (no other producer wrote in between);
      * otherwise it stays at the scanned end and the next run reads the gap, the run's own records included (they

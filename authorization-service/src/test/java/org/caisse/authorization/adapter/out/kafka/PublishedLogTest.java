@@ -78,7 +78,7 @@ class PublishedLogTest {
             List<UUID> fromTheStart = new ArrayList<>();
             log.scan(plan, null, fromTheStart::addAll);
             List<UUID> sinceAnHourAgo = new ArrayList<>();
-            long read = log.scan(plan, now.minus(Duration.ofHours(1)), sinceAnHourAgo::addAll);
+            long read = log.scan(plan, now.minus(Duration.ofHours(1)), sinceAnHourAgo::addAll).read();
 
             assertThat(fromTheStart).containsExactlyInAnyOrderElementsOf(concat(old, recent));
             assertThat(sinceAnHourAgo).containsExactlyInAnyOrderElementsOf(recent);

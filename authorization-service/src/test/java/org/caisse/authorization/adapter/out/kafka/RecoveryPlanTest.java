@@ -20,6 +20,19 @@ class RecoveryPlanTest {
     }
 
     @Test
+    void aScanThatRanOutOfTimeStoresHowFarItGotSoThatTheNextRunReadsOn() {
+        // partition 0 known up to 100 but Kafka holds 900 more; partition 1 never seen; partition 2 up to date
+        RecoveryPlan plan = RecoveryPlan.of(stored("A", Map.of(0, 100L, 2, 7L)), log("A", Map.of(0, 1000L, 1, 50L, 2, 7L)));
+        assertThat(plan.scanFrom()).containsOnlyKeys(0, 1);
+
+        TopicPositions soFar = plan.afterPartialScan(Map.of(0, 400L, 1, 50L));
+
+        assertThat(soFar.nextOffsets()).isEqualTo(Map.of(0, 400L, 1, 50L, 2, 7L));
+        RecoveryPlan next = RecoveryPlan.of(soFar, log("A", Map.of(0, 1000L, 1, 50L, 2, 7L)));
+        assertThat(next.scanFrom()).as("the next run reads on from where the scan stopped").isEqualTo(Map.of(0, 400L));
+    }
+
+    @Test
     void kafkaEndingWhereTheRelayStoppedNeedsNoScan() {
         RecoveryPlan plan = RecoveryPlan.of(stored("A", Map.of(0, 10L, 1, 4L)), log("A", Map.of(0, 10L, 1, 4L)));
 
