@@ -23,6 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -259,10 +262,29 @@ class KeySiteBrowserTest extends TestInfrastructure {
         wait.until(ExpectedConditions.stalenessOf(submit));
     }
 
+    /**
+     * Clicks and waits for the page the click leads to. The element is looked up again when the page it was found in
+     * was being replaced at that moment (a redirect finishing after sign-in): Chromium then reports it stale or "not
+     * in the document".
+     */
     private void click(By locator) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        element.click();
-        wait.until(ExpectedConditions.stalenessOf(element));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
+                element.click();
+                wait.until(ExpectedConditions.stalenessOf(element));
+                return;
+            } catch (StaleElementReferenceException replaced) {
+                if (attempt == 3) {
+                    throw replaced;
+                }
+            } catch (WebDriverException maybeReplaced) {
+                if (attempt == 3 || maybeReplaced instanceof TimeoutException
+                        || !String.valueOf(maybeReplaced.getMessage()).contains("does not belong to the document")) {
+                    throw maybeReplaced;
+                }
+            }
+        }
     }
 
     private void assertNotice(String key) {
