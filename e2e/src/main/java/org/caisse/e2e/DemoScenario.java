@@ -28,7 +28,8 @@ public final class DemoScenario {
         void step(String title, String detail, Duration took);
     }
 
-    static final String ACCEPTED_TEST_CARD = "5100000000000000";
+    // MASTERCARD, frictionless 3-D Secure (digits 7-8 "02"), approved (last two "00"): the demo needs no ACS step.
+    static final String ACCEPTED_TEST_CARD = "5100000200000000";
     private static final long AMOUNT = 1000;
     private static final long CANCELLED = 250;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -220,14 +221,7 @@ public final class DemoScenario {
         }
         String text = "base64".equalsIgnoreCase(form.get("Encode"))
                 ? new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8) : data;
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : text.split("\\|")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                fields.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
-        return fields;
+        return SipsDataFields.parse(text);
     }
 
     private static Element cardForm(Document document) {

@@ -25,6 +25,7 @@ public final class MerchantReceiver implements AutoCloseable {
     private final HttpServer server;
     private final BlockingQueue<Map<String, String>> returns = new LinkedBlockingQueue<>();
     private final BlockingQueue<Map<String, String>> notifications = new LinkedBlockingQueue<>();
+    private final Map<String, String> checkoutPages = new java.util.concurrent.ConcurrentHashMap<>();
 
     private MerchantReceiver(HttpServer server) {
         this.server = server;
@@ -36,6 +37,7 @@ public final class MerchantReceiver implements AutoCloseable {
             MerchantReceiver receiver = new MerchantReceiver(server);
             server.createContext("/return", exchange -> receiver.accept(exchange, receiver.returns));
             server.createContext("/notify", exchange -> receiver.accept(exchange, receiver.notifications));
+            server.createContext("/checkout/", receiver::checkout);
             server.start();
             return receiver;
         } catch (IOException e) {
@@ -49,6 +51,41 @@ public final class MerchantReceiver implements AutoCloseable {
 
     public URI notificationUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/notify");
+    }
+
+    /**
+     * A shop's checkout page whose "Pay" button ({@code id="pay"}) POSTs {@code fields} to {@code action} from the
+     * shopper's browser, as a merchant's site posts the sealed Paypage request.
+     */
+    public URI checkoutPage(URI action, Map<String, String> fields) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Shop checkout</title></head><body><form method=\"post\" action=\"")
+                .append(escape(action.toString())).append("\">");
+        fields.forEach((name, value) -> html.append("<input type=\"hidden\" name=\"").append(escape(name))
+                .append("\" value=\"").append(escape(value)).append("\">"));
+        html.append("<button id=\"pay\" type=\"submit\">Pay</button></form></body></html>");
+        String id = java.util.UUID.randomUUID().toString();
+        checkoutPages.put(id, html.toString());
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/checkout/" + id);
+    }
+
+    private void checkout(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String id = exchange.getRequestURI().getPath().substring("/checkout/".length());
+            String page = checkoutPages.get(id);
+            if (page == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            byte[] body = page.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private static String escape(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     public Optional<Map<String, String>> awaitReturn(Duration timeout) {
