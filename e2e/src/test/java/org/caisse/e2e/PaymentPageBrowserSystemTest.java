@@ -132,6 +132,30 @@ class PaymentPageBrowserSystemTest {
     }
 
     @Test
+    void keyboardOnlyShopperPaysInTheVisualOrderWithAVisibleFocus() {
+        startPayment("en", 1450, Map.of());
+        var keyboard = new org.openqa.selenium.interactions.Actions(browser.driver());
+        for (int tabs = 0; tabs < 20 && !"cardNumber".equals(focusedId()); tabs++) {
+            keyboard.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        assertThat(focusedId()).as("card number reachable with Tab").isEqualTo("cardNumber");
+        keyboard.sendKeys(card("02", "00")).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(focusedId()).isEqualTo("expiry");
+        keyboard.sendKeys("12/" + (java.time.Year.now().getValue() % 100 + 3)).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(focusedId()).isEqualTo("cvv");
+        keyboard.sendKeys("123").sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(browser.driver().executeScript("return document.activeElement.className")).asString().contains("primary");
+        assertThat(browser.driver().executeScript(
+                "const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth"))
+                .as("focus indicator of the pay button").asString().doesNotStartWith("none").doesNotEndWith(" 0px");
+        var html = browser.find(By.tagName("html"));
+        keyboard.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+        ticketSays("en", "outcomeAccepted", "00");
+    }
+
+    @Test
     void scriptInOrderIdAndReturnContextStaysText() {
         String orderId = "<img src=x onerror=alert(1)>";
         String returnContext = "\"><script>alert(2)</script>";
@@ -204,6 +228,10 @@ class PaymentPageBrowserSystemTest {
             }
         }
         throw new AssertionError("no return POST for " + reference);
+    }
+
+    private String focusedId() {
+        return (String) browser.driver().executeScript("return document.activeElement && document.activeElement.id");
     }
 
     private void noAlert() {
