@@ -100,13 +100,43 @@ await_mark() {
     sleep 0.05
   done
 }
+# metrics_snapshot FILE: the services' own request timers (Micrometer, /q/metrics): sums and counts of the page's
+# server requests and its calls to authorization-service, and of authorization-service's server requests.
+metrics_snapshot() {
+  { curl -s -m 5 "$PAYPAGE_URL/q/metrics" | sed -n -E 's/^(http_(server|client)_requests_seconds|http_client_queue_delay_seconds)_(sum|count)(\{.*\}) /page \1\4 \3 /p'
+    curl -s -m 5 "http://127.0.0.1:8082/q/metrics" \
+      | sed -n -E 's/^(http_server_requests_seconds)_(sum|count)(\{.*\}) /auth \1\3 \2 /p'; } >"$1" || true
+}
+# metrics_report BEFORE AFTER: count and mean time of each timer that moved between the two snapshots.
+metrics_report() {
+  awk '
+    FNR == NR { before[$1 " " $2 " " $3] = $4; next }
+    { key = $1 " " $2; value = $4 - before[$1 " " $2 " " $3]; if ($3 == "count") n[key] = value; else sum[key] = value
+      if (!(key in seen)) { seen[key] = 1; order[++k] = key } }
+    END {
+      for (i = 1; i <= k; i++) {
+        key = order[i]; if (n[key] < 1) continue
+        split(key, part, " "); labels = part[2]
+        kind = labels ~ /^http_client_queue/ ? "queue wait before the call" : (labels ~ /^http_client/ ? "call to authorization-service" : "served")
+        method = labels; sub(/.*method="/, "", method); sub(/".*/, "", method)
+        uri = labels; sub(/.*uri="/, "", uri); sub(/".*/, "", uri)
+        status = labels; sub(/.*status="/, "", status); sub(/".*/, "", status)
+        if (labels ~ /^http_client_queue/) { method = ""; uri = ""; status = "" }
+        if (uri == "REDIRECTION") uri = "(303 without a route: /paymentInit)"
+        printf "  %-24s %-30s %-4s %-48s %7d %8.1f\n", (part[1] == "page" ? "payment-page-service" : "authorization-service"),
+          kind, method, uri " " status, n[key], 1000 * sum[key] / n[key]
+      }
+    }' "$1" "$2"
+}
 gc_page0="" gc_auth0=""
 if await_mark start; then
   bench_cpu_snapshot "${CPU_GROUPS[@]}" >"$WORK/window.cpu0"
+  metrics_snapshot "$WORK/window.metrics0"
   [ -n "$PAGE_PID" ] && gc_page0="$(bench_gc_seconds "$PAGE_PID")"
   [ -n "$AUTH_PID" ] && gc_auth0="$(bench_gc_seconds "$AUTH_PID")"
   if await_mark end; then
     bench_cpu_snapshot "${CPU_GROUPS[@]}" >"$WORK/window.cpu1"
+    metrics_snapshot "$WORK/window.metrics1"
     [ -n "$gc_page0" ] && gc_page1="$(bench_gc_seconds "$PAGE_PID")"
     [ -n "$gc_auth0" ] && gc_auth1="$(bench_gc_seconds "$AUTH_PID")"
   fi
@@ -126,6 +156,12 @@ if [ -f "$WORK/window.cpu1" ]; then
   bench_log "CPU during the measured window (from /proc; a flow is 4 requests to payment-page-service, one authorization):"
   bench_cpu_report "$WORK/window.cpu0" "$WORK/window.cpu1" </dev/null | tee "$WORK/window.cpu-report"
   gc() { [ -n "$2" ] && [ -n "${3:-}" ] && printf '%s %.2f s' "$1" "$(bench_calc "$3 - $2")"; }
+  if [ -s "$WORK/window.metrics1" ]; then
+    bench_log "Mean time per request during the window as the services measure it (Micrometer timers, /q/metrics;"
+    bench_log "the client's figures above add the client, the kernel and the wait for a server thread):"
+    printf '  %-24s %-30s %-4s %-48s %7s %8s\n' service what "" "request and status" count "mean ms"
+    metrics_report "$WORK/window.metrics0" "$WORK/window.metrics1" | tee "$WORK/window.metrics-report"
+  fi
   bench_log "GC time during the window: $(gc payment-page-service "$gc_page0" "${gc_page1:-}")" \
     " $(gc authorization-service "$gc_auth0" "${gc_auth1:-}")"
 fi
