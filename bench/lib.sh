@@ -82,35 +82,58 @@ bench_service_jwt() {
 # parent has reaped them, so their time is in its cutime/cstime. Short-lived tools (wrk, pgbench) are measured with
 # `times` instead.
 
-# bench_proc_ticks PID [with-children]: utime + stime, plus cutime + cstime (reaped children) when asked. The command
-# name in field 2 may hold spaces: the fields are counted after the last ')'.
-bench_proc_ticks() {
-  local stat
-  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 0
-  stat="${stat##*) }"
-  # after the name: state(1) ppid(2) ... utime(12) stime(13) cutime(14) cstime(15)
-  awk -v children="${2:-}" '{print $12 + $13 + (children != "" ? $14 + $15 : 0)}' <<<"$stat"
-}
-
-# bench_cpu_snapshot "group:pid[,pid...]" ...: a pid suffixed with + also counts its children, live and reaped.
+# bench_cpu_snapshot "group:pid[,pid...]" ...: a pid suffixed with + also counts its children, live and reaped; one
+# suffixed with ^ counts its reaped children only (list the live ones yourself, e.g. split by bench_pg_backend_pids).
+# All the /proc reads happen in one awk (no process per pid): with 60 PostgreSQL backends on a saturated machine, a
+# cat and an awk per process took 1-2.5 s, which shifted the snapshot's clock against the counters it read first.
+# utime + stime (+ cutime + cstime for a "+" pid) are fields 14-17 of /proc/<pid>/stat; the command name in field 2
+# may hold spaces, so the fields are counted after the last ')'.
 bench_cpu_snapshot() {
-  local spec group pids pid child t with
+  local spec group pids pid child
   for spec in "$@"; do
     group="${spec%%:*}"; pids="${spec#*:}"
     for pid in ${pids//,/ }; do
-      with=""
       if [ "${pid%+}" != "$pid" ]; then
-        pid="${pid%+}"; with=children
-        for child in $(pgrep -P "$pid" || true); do
-          t="$(bench_proc_ticks "$child")"; [ -n "$t" ] && printf '%s %s %s\n' "$group" "$child" "$t"
-        done
+        pid="${pid%+}"
+        for child in $(pgrep -P "$pid" || true); do printf '%s %s 0\n' "$group" "$child"; done
+        [ -n "$pid" ] && printf '%s %s 1\n' "$group" "$pid"
+      elif [ "${pid%^}" != "$pid" ]; then
+        pid="${pid%^}"
+        [ -n "$pid" ] && printf '%s %s 1\n' "$group" "$pid"
+      else
+        [ -n "$pid" ] && printf '%s %s 0\n' "$group" "$pid"
       fi
-      [ -n "$pid" ] || continue
-      t="$(bench_proc_ticks "$pid" "$with")"; [ -n "$t" ] && printf '%s %s %s\n' "$group" "$pid" "$t"
     done
-  done
-  awk '/^cpu / {busy = $2 + $3 + $4 + $7 + $8 + $9; print "machine - " busy " " busy + $5 + $6}' /proc/stat
+  done | awk '
+    {
+      file = "/proc/" $2 "/stat"; line = ""
+      if ((getline line < file) > 0) {
+        sub(/^.*\) /, "", line); split(line, f, " ")
+        # after the name: state(1) ppid(2) ... utime(12) stime(13) cutime(14) cstime(15)
+        print $1, $2, f[12] + f[13] + ($3 == 1 ? f[14] + f[15] : 0)
+      }
+      close(file)
+    }
+    END {
+      while ((getline line < "/proc/stat") > 0) if (line ~ /^cpu /) {
+        split(line, c, " "); busy = c[2] + c[3] + c[4] + c[7] + c[8] + c[9]
+        print "machine - " busy " " busy + c[5] + c[6]
+      }
+    }'
   printf 'clock - %s\n' "$(date +%s.%N)"
+}
+
+# bench_pg_backend_pids POSTMASTER REGEX [invert]: the live children of the PostgreSQL postmaster whose database (the
+# second word of the process title "postgres: <database> <user> <client> <state>") matches REGEX, or, with "invert",
+# every other live child (background workers, other databases' backends), comma-separated.
+bench_pg_backend_pids() {
+  local child title database out=""
+  for child in $(pgrep -P "$1" || true); do
+    title="$(tr '\0' ' ' 2>/dev/null <"/proc/$child/cmdline")" || continue
+    database="$(awk '{print $2}' <<<"$title")"
+    if [[ "$database" =~ $2 ]]; then [ -z "${3:-}" ] && out="$out,$child"; else [ -n "${3:-}" ] && out="$out,$child"; fi
+  done
+  printf '%s' "${out#,}"
 }
 
 # bench_cpu_report BEFORE AFTER [extra "label seconds" lines on stdin]: CPU seconds and the share of the machine per
