@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.caisse.paymentpage.application.port.out.CardFingerprints;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.caisse.paymentpage.config.PageProtectionConfig;
 
 /**
  * Card fingerprints: HMAC-SHA-256 of the card number under a secret of 32 random bytes read from a file (created,
@@ -28,9 +28,8 @@ public class HmacCardFingerprints implements CardFingerprints {
 
     private final SecretKeySpec key;
 
-    public HmacCardFingerprints(
-            @ConfigProperty(name = "caisse.page.card-fingerprint-key-file") Path keyFile) {
-        this.key = new SecretKeySpec(readOrCreate(keyFile), ALGORITHM);
+    public HmacCardFingerprints(PageProtectionConfig config) {
+        this.key = new SecretKeySpec(readOrCreate(config.cardFingerprintKeyFile()), ALGORITHM);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.caisse.paymentpage.adapter.out.persistence;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -80,7 +79,7 @@ public class PgBrandingStore implements BrandingStore {
                         ON CONFLICT (merchant_id) DO UPDATE
                           SET logo = EXCLUDED.logo, logo_type = EXCLUDED.logo_type, logo_hash = EXCLUDED.logo_hash,
                               updated_at = now()""")
-                .execute(Tuple.of(merchantId, Buffer.buffer(image), contentType, hash))
+                .execute(Tuple.of(merchantId, io.vertx.core.buffer.Buffer.buffer(image), contentType, hash))
                 .replaceWithVoid();
     }
 
