@@ -80,11 +80,13 @@ public class PaymentPageService {
     private final Authorizer authorizer;
     private final Clock clock;
     private final Duration authorizationTimeout;
+    private final CardAttemptLimiter attempts;
 
     public PaymentPageService(PaymentRequestStore store, MerchantSettingsStore merchants, MerchantKeys keys,
                               Authorizer authorizer, Clock clock,
                               @ConfigProperty(name = "caisse.authorization.timeout", defaultValue = "30S")
-                              Duration authorizationTimeout) {
+                              Duration authorizationTimeout, CardAttemptLimiter attempts) {
+        this.attempts = attempts;
         this.store = store;
         this.merchants = merchants;
         this.keys = keys;
@@ -130,9 +132,13 @@ public class PaymentPageService {
                 try {
                     card = CardEntry.parse(number, expiry, csc, YearMonth.now(clock), merchant.testMode());
                 } catch (CardEntry.Invalid invalid) {
-                    return Uni.createFrom().item(new StepResult.InvalidCard(request, merchant, invalid.field()));
+                    return attempts.rejectedEntryAllowed(id).onItem().transformToUni(allowed -> allowed
+                            ? Uni.createFrom().item(new StepResult.InvalidCard(request, merchant, invalid.field()))
+                            : finishWith(request, CardAttemptLimiter.ATTEMPTS_EXCEEDED).map(x -> new StepResult.Finished(id)));
                 }
-                return authorizeOnce(request, card).map(x -> new StepResult.Finished(id));
+                return attempts.submissionAllowed(id, card.number()).onItem().transformToUni(allowed -> allowed
+                        ? authorizeOnce(request, card).map(x -> new StepResult.Finished(id))
+                        : finishWith(request, CardAttemptLimiter.ATTEMPTS_EXCEEDED).map(x -> new StepResult.Finished(id)));
             });
         });
     }

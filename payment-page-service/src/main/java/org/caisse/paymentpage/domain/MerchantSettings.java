@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.caisse.common.url.UrlAllowList;
 
 /**
@@ -19,13 +20,30 @@ public record MerchantSettings(
         boolean legacySha256Allowed,
         List<String> currencies,
         List<String> languages,
-        String defaultLanguage) {
+        String defaultLanguage,
+        List<String> frameAncestors) {
+
+    /** A frame ancestor: an https origin, optionally with a leading {@code *.} host wildcard (CSP source syntax). */
+    private static final Pattern FRAME_ANCESTOR =
+            Pattern.compile("https://(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\\d{1,5})?");
 
     public MerchantSettings {
         Objects.requireNonNull(merchantId, "merchantId");
         Objects.requireNonNull(urlAllowList, "urlAllowList");
         currencies = List.copyOf(currencies);
         languages = List.copyOf(languages);
+        frameAncestors = frameAncestors == null ? List.of() : List.copyOf(frameAncestors);
+        if (frameAncestors.stream().anyMatch(origin -> !FRAME_ANCESTOR.matcher(origin).matches())) {
+            throw new IllegalArgumentException("frameAncestors");
+        }
+    }
+
+    /** Settings without frame ancestors: no site may frame the merchant's pages. */
+    public MerchantSettings(String merchantId, String shopName, String mode, UrlAllowList urlAllowList,
+                            boolean legacySha256Allowed, List<String> currencies, List<String> languages,
+                            String defaultLanguage) {
+        this(merchantId, shopName, mode, urlAllowList, legacySha256Allowed, currencies, languages, defaultLanguage,
+                List.of());
     }
 
     /**
@@ -35,7 +53,7 @@ public record MerchantSettings(
                             boolean legacySha256Allowed, List<String> currencies, List<String> languages,
                             String defaultLanguage) {
         this(merchantId, shopName, mode, allowList(allowedUrlPatterns), legacySha256Allowed, currencies, languages,
-                defaultLanguage);
+                defaultLanguage, List.of());
     }
 
     private static UrlAllowList allowList(List<String> patterns) {
@@ -91,11 +109,21 @@ public record MerchantSettings(
                 merchantId,
                 shopName == null ? merchantId : shopName,
                 mode == null ? "TEST" : mode,
-                strings(doc, "allowedUrlPatterns"),
+                allowList(strings(doc, "allowedUrlPatterns")),
                 Boolean.TRUE.equals(legacy),
                 strings(doc, "currencies"),
                 strings(doc, "languages"),
-                defaultLanguage == null ? "fr" : defaultLanguage);
+                defaultLanguage == null ? "fr" : defaultLanguage,
+                frameAncestors(doc));
+    }
+
+    /** Optional {@code frameAncestors}: https origins allowed to frame the page (absent: none may). */
+    private static List<String> frameAncestors(Map<String, ?> doc) {
+        List<String> origins = strings(doc, "frameAncestors").stream().map(o -> o.toLowerCase(java.util.Locale.ROOT)).toList();
+        if (origins.size() > 20 || origins.stream().anyMatch(o -> !FRAME_ANCESTOR.matcher(o).matches())) {
+            throw new IllegalArgumentException("frameAncestors");
+        }
+        return origins;
     }
 
     public Map<String, Object> toDocument() {
@@ -108,6 +136,9 @@ public record MerchantSettings(
         doc.put("currencies", currencies);
         doc.put("languages", languages);
         doc.put("defaultLanguage", defaultLanguage);
+        if (!frameAncestors.isEmpty()) {
+            doc.put("frameAncestors", frameAncestors);
+        }
         return doc;
     }
 

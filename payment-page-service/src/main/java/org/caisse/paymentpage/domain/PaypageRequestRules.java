@@ -150,6 +150,13 @@ public final class PaypageRequestRules {
                 throw PaymentRequestRejected.formatError("responseEncoding");
             }
         });
+        // The name of one of the merchant's uploaded stylesheets; an unknown but well-formed name falls back to
+        // the default look when the page is shown.
+        request.field("templateName").ifPresent(v -> {
+            if (!org.caisse.paymentpage.domain.branding.StylesheetNames.isValid(v)) {
+                throw PaymentRequestRejected.formatError("templateName");
+            }
+        });
         request.field("automaticResponseUrl").ifPresent(v -> {
             if (v.length() > MAX_URL_LENGTH) {
                 throw PaymentRequestRejected.formatError("automaticResponseUrl");

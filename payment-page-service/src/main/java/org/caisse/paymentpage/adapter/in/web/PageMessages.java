@@ -163,4 +163,12 @@ public interface PageMessages {
 
     @Message("Une erreur inattendue est survenue. Rien n'a été débité.")
     String unexpectedText();
+
+    // branding, limits
+
+    @Message("Trop de tentatives de saisie de carte : le paiement a été arrêté. Aucun montant n'a été débité.")
+    String attemptsExceeded();
+
+    @Message("Message du marchand")
+    String merchantMessage();
 }

@@ -23,11 +23,20 @@ final class PageRenderer {
 
     /** @param scriptNonce the nonce of the page's own scripts (null: the page runs no script) */
     static Response render(int status, TemplateInstance page, Locale locale, String returnUrl, String scriptNonce) {
-        String html = page.setLocale(locale).render();
+        return render(status, page, locale, returnUrl, scriptNonce, PageBranding.NONE);
+    }
+
+    /**
+     * A page of a payment: the layout shows the merchant's {@code branding}, whose frame ancestors join the
+     * policy's {@code frame-ancestors}.
+     */
+    static Response render(int status, TemplateInstance page, Locale locale, String returnUrl, String scriptNonce,
+                           PageBranding branding) {
+        String html = page.data("branding", branding).setLocale(locale).render();
         String origin = UrlOrigins.of(returnUrl).orElse(null);
         return Response.status(status)
                 .type(HTML)
-                .header(SecurityHeaders.CSP, SecurityHeaders.policy(origin, scriptNonce))
+                .header(SecurityHeaders.CSP, SecurityHeaders.policy(origin, scriptNonce, branding.frameAncestors()))
                 .entity(html)
                 .build();
     }

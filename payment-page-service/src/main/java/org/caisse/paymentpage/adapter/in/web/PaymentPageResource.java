@@ -36,10 +36,12 @@ public class PaymentPageResource {
 
     private final PaymentPageService service;
     private final Clock clock;
+    private final PageBrandings brandings;
 
-    public PaymentPageResource(PaymentPageService service, Clock clock) {
+    public PaymentPageResource(PaymentPageService service, Clock clock, PageBrandings brandings) {
         this.service = service;
         this.clock = clock;
+        this.brandings = brandings;
     }
 
     @GET
@@ -48,9 +50,9 @@ public class PaymentPageResource {
         if (uuid.isEmpty()) {
             return notFound(headers);
         }
-        return service.cardPage(uuid.get()).map(state -> switch (state) {
-            case PageState.NotFound n -> PageRenderer.notice(404, Views.NoticeKind.NOT_FOUND, acceptLocale(headers));
-            case PageState.Finished f -> toTicket(f.id());
+        return service.cardPage(uuid.get()).chain(state -> switch (state) {
+            case PageState.NotFound n -> item(PageRenderer.notice(404, Views.NoticeKind.NOT_FOUND, acceptLocale(headers)));
+            case PageState.Finished f -> item(toTicket(f.id()));
             case PageState.Open open -> cardForm(200, open.request(), open.merchant(), null);
         });
     }
@@ -68,7 +70,7 @@ public class PaymentPageResource {
         if (uuid.isEmpty()) {
             return notFound(headers);
         }
-        return service.submitCard(uuid.get(), csrf, cardNumber, expiry, cvv).map(result -> step(result, headers));
+        return service.submitCard(uuid.get(), csrf, cardNumber, expiry, cvv).chain(result -> step(result, headers));
     }
 
     @POST
@@ -79,7 +81,7 @@ public class PaymentPageResource {
         if (uuid.isEmpty()) {
             return notFound(headers);
         }
-        return service.cancel(uuid.get(), csrf).map(result -> step(result, headers));
+        return service.cancel(uuid.get(), csrf).chain(result -> step(result, headers));
     }
 
     @GET
@@ -89,21 +91,25 @@ public class PaymentPageResource {
         if (uuid.isEmpty()) {
             return notFound(headers);
         }
-        return service.ticket(uuid.get()).map(found -> found
+        return service.ticket(uuid.get()).chain(found -> found
                 .map(this::ticketPage)
-                .orElseGet(() -> PageRenderer.notice(404, Views.NoticeKind.NOT_FOUND, acceptLocale(headers))));
+                .orElseGet(() -> item(PageRenderer.notice(404, Views.NoticeKind.NOT_FOUND, acceptLocale(headers)))));
     }
 
-    private Response step(StepResult result, HttpHeaders headers) {
+    private Uni<Response> step(StepResult result, HttpHeaders headers) {
         return switch (result) {
-            case StepResult.NotFound n -> PageRenderer.notice(404, Views.NoticeKind.NOT_FOUND, acceptLocale(headers));
-            case StepResult.Forbidden f -> PageRenderer.notice(403, Views.NoticeKind.FORBIDDEN, acceptLocale(headers));
+            case StepResult.NotFound n -> item(PageRenderer.notice(404, Views.NoticeKind.NOT_FOUND, acceptLocale(headers)));
+            case StepResult.Forbidden f -> item(PageRenderer.notice(403, Views.NoticeKind.FORBIDDEN, acceptLocale(headers)));
             case StepResult.InvalidCard invalid -> cardForm(400, invalid.request(), invalid.merchant(), invalid.field());
-            case StepResult.Finished finished -> toTicket(finished.id());
+            case StepResult.Finished finished -> item(toTicket(finished.id()));
         };
     }
 
-    private Response cardForm(int status, PaymentRequest request, MerchantSettings merchant, CardEntry.Field invalid) {
+    private static Uni<Response> item(Response response) {
+        return Uni.createFrom().item(response);
+    }
+
+    private Uni<Response> cardForm(int status, PaymentRequest request, MerchantSettings merchant, CardEntry.Field invalid) {
         Locale locale = localeOf(request, merchant);
         YearMonth testExpiry = YearMonth.now(clock).plusYears(3);
         List<TestCards.TestCard> testCards = TestCards.shownFor(merchant);
@@ -113,10 +119,11 @@ public class PaymentPageResource {
                 PageFormats.dateTime(request.expiresAt(), locale), testCards,
                 String.format("%02d/%02d", testExpiry.getMonthValue(), testExpiry.getYear() % 100), TestCards.CSC,
                 scriptNonce, invalid);
-        return PageRenderer.render(status, Pages.card(view), locale, request.request().normalReturnUrl(), scriptNonce);
+        return brandings.of(request, merchant, locale).map(branding -> PageRenderer.render(status, Pages.card(view),
+                locale, request.request().normalReturnUrl(), scriptNonce, branding));
     }
 
-    private Response ticketPage(Ticket ticket) {
+    private Uni<Response> ticketPage(Ticket ticket) {
         PaymentRequest request = ticket.request();
         Locale locale = localeOf(request, ticket.merchant());
         Map<String, Object> snapshot = request.snapshot() == null ? Map.of() : request.snapshot();
@@ -125,7 +132,8 @@ public class PaymentPageResource {
                 ticket.outcome() == null ? null : request.responseCode(),
                 Objects.toString(snapshot.get("maskedPan"), null),
                 request.request().normalReturnUrl(), ticket.response());
-        return PageRenderer.render(200, Pages.ticket(view), locale, request.request().normalReturnUrl());
+        return brandings.of(request, ticket.merchant(), locale).map(branding -> PageRenderer.render(200,
+                Pages.ticket(view), locale, request.request().normalReturnUrl(), null, branding));
     }
 
     private static Response toTicket(UUID id) {
