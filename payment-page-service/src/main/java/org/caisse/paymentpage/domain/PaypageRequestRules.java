@@ -150,6 +150,11 @@ public final class PaypageRequestRules {
                 throw PaymentRequestRejected.formatError("responseEncoding");
             }
         });
+        request.field("paypageData.bypassReceiptPage").ifPresent(v -> {
+            if (!v.equals("true") && !v.equals("false")) {
+                throw PaymentRequestRejected.formatError("paypageData.bypassReceiptPage");
+            }
+        });
         request.field("automaticResponseUrl").ifPresent(v -> {
             if (v.length() > MAX_URL_LENGTH) {
                 throw PaymentRequestRejected.formatError("automaticResponseUrl");

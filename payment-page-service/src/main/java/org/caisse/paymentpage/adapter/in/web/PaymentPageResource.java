@@ -20,12 +20,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.caisse.paymentpage.application.PaymentPageService;
+import org.caisse.paymentpage.application.PaymentPageService.AuthenticationState;
 import org.caisse.paymentpage.application.PaymentPageService.PageState;
 import org.caisse.paymentpage.application.PaymentPageService.StepResult;
 import org.caisse.paymentpage.application.PaymentPageService.Ticket;
+import org.caisse.paymentpage.domain.AcsOutcome;
+import org.caisse.paymentpage.domain.BrandChoice;
 import org.caisse.paymentpage.domain.CardEntry;
 import org.caisse.paymentpage.domain.MerchantSettings;
 import org.caisse.paymentpage.domain.PaymentRequest;
+import org.caisse.paymentpage.domain.PaymentStatus;
 import org.caisse.paymentpage.domain.TestCards;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -51,7 +55,7 @@ public class PaymentPageResource {
         return service.cardPage(uuid.get()).map(state -> switch (state) {
             case PageState.NotFound n -> PageRenderer.notice(404, Views.NoticeKind.NOT_FOUND, acceptLocale(headers));
             case PageState.Finished f -> toTicket(f.id());
-            case PageState.Open open -> cardForm(200, open.request(), open.merchant(), null);
+            case PageState.Open open -> cardForm(200, open.request(), open.merchant(), null, null);
         });
     }
 
@@ -63,12 +67,58 @@ public class PaymentPageResource {
                                     @RestForm("cardNumber") String cardNumber,
                                     @RestForm("expiry") String expiry,
                                     @RestForm("cvv") String cvv,
+                                    @RestForm("paymentMeanBrand") String paymentMeanBrand,
                                     HttpHeaders headers) {
         Optional<UUID> uuid = parse(id);
         if (uuid.isEmpty()) {
             return notFound(headers);
         }
-        return service.submitCard(uuid.get(), csrf, cardNumber, expiry, cvv).map(result -> step(result, headers));
+        return service.submitCard(uuid.get(), csrf, cardNumber, expiry, cvv, paymentMeanBrand)
+                .map(result -> step(result, headers, paymentMeanBrand));
+    }
+
+    @GET
+    @Path("/3ds")
+    public Uni<Response> authenticationPage(@PathParam("id") String id, HttpHeaders headers) {
+        Optional<UUID> uuid = parse(id);
+        if (uuid.isEmpty()) {
+            return notFound(headers);
+        }
+        return service.authenticationPage(uuid.get()).map(state -> authentication(state, headers, false));
+    }
+
+    @POST
+    @Path("/3ds")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> continueAuthentication(@PathParam("id") String id, @RestForm("csrf") String csrf,
+                                                HttpHeaders headers) {
+        Optional<UUID> uuid = parse(id);
+        if (uuid.isEmpty()) {
+            return notFound(headers);
+        }
+        return service.continueAuthentication(uuid.get(), csrf).map(result -> step(result, headers));
+    }
+
+    @GET
+    @Path("/acs")
+    public Uni<Response> acsPage(@PathParam("id") String id, HttpHeaders headers) {
+        Optional<UUID> uuid = parse(id);
+        if (uuid.isEmpty()) {
+            return notFound(headers);
+        }
+        return service.acsPage(uuid.get()).map(state -> authentication(state, headers, true));
+    }
+
+    @POST
+    @Path("/acs")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> submitAcsOutcome(@PathParam("id") String id, @RestForm("csrf") String csrf,
+                                          @RestForm("outcome") String outcome, HttpHeaders headers) {
+        Optional<UUID> uuid = parse(id);
+        if (uuid.isEmpty()) {
+            return notFound(headers);
+        }
+        return service.submitAcsOutcome(uuid.get(), csrf, outcome).map(result -> step(result, headers));
     }
 
     @POST
@@ -95,30 +145,68 @@ public class PaymentPageResource {
     }
 
     private Response step(StepResult result, HttpHeaders headers) {
+        return step(result, headers, null);
+    }
+
+    private Response step(StepResult result, HttpHeaders headers, String chosenBrand) {
         return switch (result) {
             case StepResult.NotFound n -> PageRenderer.notice(404, Views.NoticeKind.NOT_FOUND, acceptLocale(headers));
             case StepResult.Forbidden f -> PageRenderer.notice(403, Views.NoticeKind.FORBIDDEN, acceptLocale(headers));
-            case StepResult.InvalidCard invalid -> cardForm(400, invalid.request(), invalid.merchant(), invalid.field());
+            case StepResult.BadRequest b -> PageRenderer.notice(400, Views.NoticeKind.BAD_REQUEST, acceptLocale(headers));
+            case StepResult.InvalidCard invalid -> cardForm(400, invalid.request(), invalid.merchant(), invalid.field(),
+                    chosenBrand);
             case StepResult.Finished finished -> toTicket(finished.id());
+            case StepResult.Authenticate a -> seeOther(a.id(), "/3ds");
+            case StepResult.ToAcs a -> seeOther(a.id(), "/acs");
+            case StepResult.ToCardPage c -> seeOther(c.id(), "");
         };
     }
 
-    private Response cardForm(int status, PaymentRequest request, MerchantSettings merchant, CardEntry.Field invalid) {
+    private Response authentication(AuthenticationState state, HttpHeaders headers, boolean acs) {
+        return switch (state) {
+            case AuthenticationState.NotFound n -> PageRenderer.notice(404, Views.NoticeKind.NOT_FOUND, acceptLocale(headers));
+            case AuthenticationState.Elsewhere e -> step(e.result(), headers);
+            case AuthenticationState.Open open -> {
+                PaymentRequest request = open.request();
+                Locale locale = localeOf(request, open.merchant());
+                var view = new Views.AuthenticationView(locale.getLanguage(), open.merchant().shopName(),
+                        amount(request, locale), request.request().transactionReference(), request.id().toString(),
+                        request.csrfToken(), PageFormats.dateTime(request.expiresAt(), locale),
+                        List.of(AcsOutcome.values()));
+                yield PageRenderer.render(200, acs ? Pages.acs(view) : Pages.authentication(view), locale,
+                        request.request().normalReturnUrl());
+            }
+        };
+    }
+
+    private Response cardForm(int status, PaymentRequest request, MerchantSettings merchant, CardEntry.Field invalid,
+                              String chosenBrand) {
         Locale locale = localeOf(request, merchant);
         YearMonth testExpiry = YearMonth.now(clock).plusYears(3);
         List<TestCards.TestCard> testCards = TestCards.shownFor(merchant);
-        String scriptNonce = testCards.isEmpty() ? null : ScriptNonces.next();
+        List<String> brands = BrandChoice.offered(request.request().field("paymentMeanBrandList"));
+        // every card page runs its own brand/Luhn hint script (cardhint.js), and the test card script in TEST mode
+        String scriptNonce = ScriptNonces.next();
         var view = new Views.CardView(locale.getLanguage(), merchant.shopName(), amount(request, locale),
                 request.request().transactionReference(), request.id().toString(), request.csrfToken(),
                 PageFormats.dateTime(request.expiresAt(), locale), testCards,
                 String.format("%02d/%02d", testExpiry.getMonthValue(), testExpiry.getYear() % 100), TestCards.CSC,
-                scriptNonce, invalid);
+                scriptNonce, invalid, brands, chosenBrand != null && brands.contains(chosenBrand) ? chosenBrand : null);
         return PageRenderer.render(status, Pages.card(view), locale, request.request().normalReturnUrl(), scriptNonce);
     }
 
     private Response ticketPage(Ticket ticket) {
         PaymentRequest request = ticket.request();
+        if (request.status() == PaymentStatus.AUTHENTICATING) {
+            return seeOther(request.id(), "/3ds");
+        }
         Locale locale = localeOf(request, ticket.merchant());
+        if (ticket.outcome() != null && ticket.response() != null && bypassesReceiptPage(request)) {
+            String nonce = ScriptNonces.next();
+            return PageRenderer.render(200, Pages.autoreturn(new Views.AutoReturnView(locale.getLanguage(),
+                    request.request().normalReturnUrl(), ticket.response(), nonce)), locale,
+                    request.request().normalReturnUrl(), nonce);
+        }
         Map<String, Object> snapshot = request.snapshot() == null ? Map.of() : request.snapshot();
         var view = new Views.TicketView(locale.getLanguage(), ticket.merchant().shopName(), amount(request, locale),
                 request.request().transactionReference(), ticket.outcome(),
@@ -126,6 +214,15 @@ public class PaymentPageResource {
                 Objects.toString(snapshot.get("maskedPan"), null),
                 request.request().normalReturnUrl(), ticket.response());
         return PageRenderer.render(200, Pages.ticket(view), locale, request.request().normalReturnUrl());
+    }
+
+    /** {@code paypageData.bypassReceiptPage=true}: the merchant shows its own ticket, ours only returns at once. */
+    private static boolean bypassesReceiptPage(PaymentRequest request) {
+        return request.request().field("paypageData.bypassReceiptPage").map("true"::equals).orElse(false);
+    }
+
+    private static Response seeOther(UUID id, String step) {
+        return Response.seeOther(URI.create("/payment/" + id + step)).build();
     }
 
     private static Response toTicket(UUID id) {
