@@ -202,6 +202,24 @@ class ThreeDSecureBrandsAndTicketsTest {
     }
 
     @Test
+    void theShopperMayCancelAtThe3dsStepWithoutCallingAuthorizationService() throws Exception {
+        Map<String, String> fields = fields(TEST_MERCHANT, "1");
+        String path = challenged(fields, CHALLENGE_APPROVED);
+        String authenticationId = authenticationIdOf(reference(fields));
+        Document info = Jsoup.parse(given().get(path + "/3ds").body().asString());
+        String csrf = info.selectFirst("form.cancel-form input[name=csrf]").attr("value");
+        assertThat(post(path + "/cancel", Map.of("csrf", "0".repeat(64))).statusCode()).isEqualTo(403);
+        assertThat(status(reference(fields))).isEqualTo("AUTHENTICATING");
+
+        assertThat(post(path + "/cancel", Map.of("csrf", csrf)).header("Location")).endsWith(path + "/ticket");
+        assertThat(ticket(path).selectFirst(".response-code").text()).isEqualTo("17");
+        assertThat(post(path + "/acs", Map.of("csrf", csrf, "outcome", "SUCCESS")).header("Location"))
+                .endsWith(path + "/ticket");
+        assertThat(authenticationCallsFor(TEST_MERCHANT))
+                .filteredOn(c -> authenticationId.equals(c.get("authenticationId"))).isEmpty();
+    }
+
+    @Test
     void anAuthenticationExpiredAtAuthorizationServiceGivesTheExpiredTicket() {
         String path = challenged(fields(TEST_MERCHANT, "1"), CHALLENGE_EXPIRED_AT_SERVICE);
         post(path + "/acs", Map.of("csrf", csrfOf3ds(path), "outcome", "SUCCESS"));

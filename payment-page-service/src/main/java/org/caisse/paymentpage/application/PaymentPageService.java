@@ -189,7 +189,9 @@ public class PaymentPageService {
                 LOG.warnf("Cancel with a wrong CSRF token on payment request %s", id);
                 return Uni.createFrom().item(new StepResult.Forbidden());
             }
-            if (request.status() != PaymentStatus.PENDING) {
+            // at the 3-D Secure step no transaction exists yet (the pending authentication lapses by itself), so
+            // the shopper may still cancel; the conditional completion loses to an ACS result already under way
+            if (request.status() != PaymentStatus.PENDING && request.status() != PaymentStatus.AUTHENTICATING) {
                 return Uni.createFrom().item(new StepResult.Finished(id));
             }
             String code = request.isExpiredAt(clock.instant()) ? "97" : "17";
