@@ -221,9 +221,14 @@ class ThreeDSecureBrandsAndTicketsTest {
 
     @Test
     void anAuthenticationExpiredAtAuthorizationServiceGivesTheExpiredTicket() {
-        String path = challenged(fields(TEST_MERCHANT, "1"), CHALLENGE_EXPIRED_AT_SERVICE);
+        Map<String, String> fields = fields(TEST_MERCHANT, "1");
+        fields.put("orderId", "ORDER-97");
+        String path = challenged(fields, CHALLENGE_EXPIRED_AT_SERVICE);
         post(path + "/acs", Map.of("csrf", csrfOf3ds(path), "outcome", "SUCCESS"));
-        assertThat(ticket(path).selectFirst(".response-code").text()).isEqualTo("97");
+        Document ticket = ticket(path);
+        assertThat(ticket.selectFirst(".response-code").text()).isEqualTo("97");
+        assertThat(ticket.selectFirst("form.back-to-shop input[name=Data]").attr("value"))
+                .as("the response echoes the request's fields").contains("orderId=ORDER-97", "responseCode=97");
     }
 
     @Test

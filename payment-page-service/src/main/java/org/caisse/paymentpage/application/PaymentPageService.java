@@ -382,7 +382,9 @@ public class PaymentPageService {
                         return Uni.createFrom().item(new StepResult.Finished(id));
                     }
                     return authorizer.completeAuthentication(request.merchantId(), request.authentication().id(), outcome)
-                            .map(snapshot -> (Supplier<Uni<StepResult>>) () -> completeWith(request, Optional.of(snapshot)))
+                            .map(answer -> (Supplier<Uni<StepResult>>) () -> completeWith(request,
+                                    Optional.of(expiredAuthentication(answer) ? ResponseSnapshots.fromRequest(
+                                            request.request(), "97", OffsetDateTime.now(clock)) : answer)))
                             .onFailure().recoverWithItem(e -> () -> afterFailedAuthentication(request, e))
                             .onItem().transformToUni(Supplier::get);
                 });
@@ -406,6 +408,14 @@ public class PaymentPageService {
             return reconciled(request).onItem().transformToUni(snapshot -> completeWith(request, snapshot));
         }
         return afterFailedAuthorization(request, e).onItem().transformToUni(snapshot -> completeWith(request, snapshot));
+    }
+
+    /**
+     * authorization-service answers 97 without a transaction when the authentication expired: the response is then
+     * built from the request, as for the page's own session expiry, so it echoes every field the merchant sent.
+     */
+    private static boolean expiredAuthentication(Map<String, Object> answer) {
+        return "97".equals(String.valueOf(answer.get("responseCode")));
     }
 
     /** Where a request that is not waiting for an authentication sends the shopper. */
