@@ -205,7 +205,7 @@ class BrandingApiTest {
         assertThat(page.selectFirst("img.merchant-logo").attr("alt")).isEqualTo("Shop <b>&</b> Co");
         assertThat(page.selectFirst("img.merchant-logo").attr("src")).startsWith("/branding/" + merchant + "/logo?v=");
         assertThat(page.selectFirst(".merchant-header").text()).isEqualTo("<script>alert(1)</script> Soldes !");
-        assertThat(page.select("script").eachAttr("src")).containsOnly("/static/testcards.js");
+        assertThat(page.select("script").eachAttr("src")).containsOnly("/static/cardhint.js", "/static/testcards.js");
         assertThat(page.selectFirst(".merchant-footer").text()).isEqualTo("Merci & à bientôt");
 
         // an unknown template name falls back to the merchant's default; English shows the English texts

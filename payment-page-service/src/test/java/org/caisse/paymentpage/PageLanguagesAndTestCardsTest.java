@@ -129,13 +129,13 @@ class PageLanguagesAndTestCardsTest {
             assertThat(button.attr("data-csc")).matches("[0-9]{3}");
         }
 
-        Element script = html.selectFirst("script");
-        assertThat(script.attr("src")).isEqualTo("/static/testcards.js");
+        assertThat(html.select("script").eachAttr("src")).containsExactly("/static/cardhint.js", "/static/testcards.js");
+        Element script = html.selectFirst("script[src=/static/testcards.js]");
         Matcher nonce = Pattern.compile("script-src 'nonce-([A-Za-z0-9+/=]{24})';")
                 .matcher(page.header("Content-Security-Policy"));
         assertThat(nonce.find()).as(page.header("Content-Security-Policy")).isTrue();
         assertThat(script.attr("nonce")).isEqualTo(nonce.group(1));
-        assertThat(html.select("script")).hasSize(1);
+        assertThat(html.select("script[src=/static/cardhint.js]").attr("nonce")).isEqualTo(nonce.group(1));
 
         String secondNonce = given().get(paymentPath(fields(TEST_MERCHANT, "1"))).header("Content-Security-Policy");
         assertThat(secondNonce).doesNotContain(nonce.group(1));
@@ -146,7 +146,7 @@ class PageLanguagesAndTestCardsTest {
     }
 
     @Test
-    void productionMerchantsCardPageHasNoTestCardsAndNoScript() {
+    void productionMerchantsCardPageHasNoTestCardsAndOnlyTheCardHintScript() {
         Response page = given().get(paymentPath(fields(LIVE_MERCHANT, "3")));
         assertThat(page.statusCode()).isEqualTo(200);
         String body = page.body().asString();
@@ -155,9 +155,10 @@ class PageLanguagesAndTestCardsTest {
         assertThat(html.select("form.card-form")).hasSize(1);
         assertThat(html.select(".test-cards")).isEmpty();
         assertThat(html.select("button.fill-test-card")).isEmpty();
-        assertThat(html.select("script")).isEmpty();
+        assertThat(html.select("script").eachAttr("src")).containsExactly("/static/cardhint.js");
         assertThat(body).doesNotContain("4100000000000005", "Cartes de test");
-        assertThat(page.header("Content-Security-Policy")).doesNotContain("script-src");
+        assertThat(page.header("Content-Security-Policy"))
+                .contains("script-src 'nonce-" + html.selectFirst("script").attr("nonce") + "'");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -84,8 +84,8 @@ class PaymentPageFlowTest {
         assertThat(html.select("label[for=expiry]")).hasSize(1);
         assertThat(html.select("label[for=cvv]")).hasSize(1);
         assertThat(html.select("form.cancel-form")).hasSize(1);
-        assertThat(html.select("script").eachAttr("src")).as("TEST mode: only the fill script")
-                .containsExactly("/static/testcards.js");
+        assertThat(html.select("script").eachAttr("src")).as("TEST mode: the card hint and the fill script")
+                .containsExactly("/static/cardhint.js", "/static/testcards.js");
         assertThat(html.select(".test-cards input[name=cardNumber]").eachAttr("value"))
                 .contains("5100000000000000", "4100000000000005", "4100000000000002");
     }

@@ -16,8 +16,8 @@ public final class CardEntry {
     private static final Pattern EXPIRY = Pattern.compile("(\\d{2})\\s*/\\s*(\\d{2}|\\d{4})");
     private static final Pattern CSC = Pattern.compile("\\d{3,4}");
 
-    /** Which field the shopper must correct. */
-    public enum Field { NUMBER, EXPIRY, CSC }
+    /** Which field the shopper must correct ({@code BRAND}: the number does not belong to the chosen brand). */
+    public enum Field { NUMBER, EXPIRY, CSC, BRAND }
 
     /** The entry is not a card: names the field, never its content. */
     public static final class Invalid extends RuntimeException {

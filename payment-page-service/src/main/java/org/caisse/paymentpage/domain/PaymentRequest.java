@@ -10,7 +10,8 @@ import org.caisse.common.seal.SealAlgorithm;
  * A shopper's session from the merchant's POST to the return: the validated request, how it was sealed
  * and encoded (the response uses the same), the CSRF token of its pages, and once completed the
  * transaction snapshot (or the one built for a cancel or an expiry). {@code authorizingSince} is when it entered
- * AUTHORIZING (null before).
+ * AUTHORIZING (null before). {@code authentication} is the 3-D Secure authentication authorization-service waits for
+ * (null unless it answered 60).
  */
 public record PaymentRequest(
         UUID id,
@@ -23,7 +24,16 @@ public record PaymentRequest(
         Map<String, Object> snapshot,
         Instant createdAt,
         Instant expiresAt,
-        Instant authorizingSince) {
+        Instant authorizingSince,
+        PendingAuthentication authentication) {
+
+    /** A request without a pending 3-D Secure authentication. */
+    public PaymentRequest(UUID id, PaypageRequest request, SealAlgorithm sealAlgorithm, String encode,
+                          String interfaceVersion, String csrfToken, PaymentStatus status, Map<String, Object> snapshot,
+                          Instant createdAt, Instant expiresAt, Instant authorizingSince) {
+        this(id, request, sealAlgorithm, encode, interfaceVersion, csrfToken, status, snapshot, createdAt, expiresAt,
+                authorizingSince, null);
+    }
 
     public PaymentRequest {
         Objects.requireNonNull(id, "id");
@@ -32,8 +42,16 @@ public record PaymentRequest(
         Objects.requireNonNull(status, "status");
     }
 
+    /**
+     * True when the shopper's session is over while the request still waits for the shopper: the card page
+     * (PENDING) or the 3-D Secure step (AUTHENTICATING, also over when authorization-service's authentication expired).
+     */
     public boolean isExpiredAt(Instant now) {
-        return status == PaymentStatus.PENDING && !now.isBefore(expiresAt);
+        return switch (status) {
+            case PENDING -> !now.isBefore(expiresAt);
+            case AUTHENTICATING -> !now.isBefore(expiresAt) || (authentication != null && authentication.isExpiredAt(now));
+            default -> false;
+        };
     }
 
     /** True when the request has been AUTHORIZING for longer than {@code timeout} at {@code now}. */

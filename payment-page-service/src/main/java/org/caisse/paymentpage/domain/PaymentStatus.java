@@ -4,8 +4,10 @@ package org.caisse.paymentpage.domain;
 public enum PaymentStatus {
     /** Waiting for the shopper's card. */
     PENDING,
-    /** The authorization call is under way; nothing else may start. */
+    /** An authorization-service call is under way (authorization, or completion of a 3-D Secure authentication); nothing else may start. */
     AUTHORIZING,
+    /** authorization-service asked for a 3-D Secure challenge (60): waiting for the shopper at the ACS step. */
+    AUTHENTICATING,
     /** Finished (authorized, refused, cancelled or expired): the snapshot tells the outcome. */
     COMPLETED
 }

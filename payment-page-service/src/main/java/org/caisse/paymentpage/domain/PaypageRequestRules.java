@@ -157,6 +157,11 @@ public final class PaypageRequestRules {
                 throw PaymentRequestRejected.formatError("templateName");
             }
         });
+        request.field("paypageData.bypassReceiptPage").ifPresent(v -> {
+            if (!v.equals("true") && !v.equals("false")) {
+                throw PaymentRequestRejected.formatError("paypageData.bypassReceiptPage");
+            }
+        });
         request.field("automaticResponseUrl").ifPresent(v -> {
             if (v.length() > MAX_URL_LENGTH) {
                 throw PaymentRequestRejected.formatError("automaticResponseUrl");

@@ -29,6 +29,16 @@ import java.util.concurrent.Executors;
  * nothing; 97 answers a 400 problem on field {@code card.number}; 96 answers 500 and makes the transaction lookup of
  * that reference fail (503). {@code GET /internal/v1/merchants/{m}/transactions/{ref}} answers the stored
  * transactions (404 otherwise). {@code PUT /test/transactions/{m}/{ref}} stores a snapshot (its body).
+ *
+ * <p>3-D Secure (as authorization-service's README describes it): a card whose digits 7-8 are {@code 60}, sent with
+ * {@code threeDSecure.challengeCapable=true}, gets a {@code 60} answer with {@code threeDSecure.authenticationId} and
+ * {@code expiresAt} (15 minutes) and no transaction. (authorization-service challenges its scenario {@code 00}; the fake
+ * uses its own pair so the other tests' cards keep being answered at once.) {@code POST
+ * /internal/v1/authentications/{id}} {@code {merchantId, outcome}} finishes it once: FAILURE → 05 ({@code
+ * holderAuthentStatus FAILURE}), CANCELLED → 17 ({@code CANCEL}), SUCCESS / ATTEMPT / ERROR → the last-two-digit
+ * rule; unknown, used or another merchant's → 404. Digits 9-10 {@code 97}: the authentication has expired (97, no
+ * transaction); {@code 95}: the transaction is stored but the answer is lost (HTTP 500). Each result call takes 300 ms
+ * (so two concurrent calls overlap) and is recorded ({@code GET /test/authentications}, no card data).
  */
 public class FakePlatformServices implements QuarkusTestResourceLifecycleManager {
 
@@ -37,6 +47,8 @@ public class FakePlatformServices implements QuarkusTestResourceLifecycleManager
     private HttpServer server;
     private final List<Map<String, Object>> authorizations = new ArrayList<>();
     private final Map<String, Map<String, Object>> transactions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> pendingAuthentications = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Map<String, Object>> authenticationCalls = new ArrayList<>();
     private final java.util.Set<String> failingLookups = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Key lookups answered, per merchant ({@code GET /test/key-fetches/{m}}): tells a cached key from a fetched one. */
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> keyFetches =
@@ -57,6 +69,12 @@ public class FakePlatformServices implements QuarkusTestResourceLifecycleManager
         server.createContext("/internal/v1/merchants/", this::key);
         server.createContext("/internal/v1/authorizations", this::authorize);
         server.createContext("/test/authorizations", this::recorded);
+        server.createContext("/internal/v1/authentications/", this::authenticate);
+        server.createContext("/test/authentications", exchange -> {
+            synchronized (authenticationCalls) {
+                send(exchange, 200, Map.of("authentications", List.copyOf(authenticationCalls)));
+            }
+        });
         server.createContext("/test/transactions/", this::storeTransaction);
         server.createContext("/test/key-fetches/", exchange -> {
             var count = keyFetches.get(exchange.getRequestURI().getPath().substring("/test/key-fetches/".length()));
@@ -138,8 +156,92 @@ public class FakePlatformServices implements QuarkusTestResourceLifecycleManager
             default -> {
             }
         }
+        if (number.length() >= 10 && number.substring(6, 8).equals("60") && body.get("threeDSecure") instanceof Map<?, ?> threeDs
+                && Boolean.TRUE.equals(threeDs.get("challengeCapable"))) {
+            challenge(exchange, body, number);
+            return;
+        }
         boolean loseAnswer = code.equals("99");
-        if (!List.of("00", "02", "05", "54", "90").contains(code)) {
+        Map<String, Object> snapshot = snapshotOf(body, number, code, null);
+        transactions.put(stored, snapshot);
+        if (loseAnswer) {
+            send(exchange, 500, Map.of("title", "boom"));
+            return;
+        }
+        send(exchange, 200, snapshot);
+    }
+
+    /** The 60 answer of authorization-service: the request echoed, no transaction, the authentication to complete. */
+    private void challenge(HttpExchange exchange, Map<String, Object> body, String number) throws IOException {
+        String id = java.util.UUID.randomUUID().toString();
+        Map<String, Object> pending = new LinkedHashMap<>(body);
+        pending.remove("card");
+        pending.put("number", number);
+        pendingAuthentications.put(id, pending);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        for (String key : List.of("merchantId", "transactionReference", "amount", "currencyCode", "captureMode",
+                "captureDay", "orderChannel")) {
+            answer.put(key, body.get(key));
+        }
+        answer.put("responseCode", "60");
+        answer.put("transactionDateTime", now());
+        answer.put("threeDSecure", Map.of("status", "CHALLENGE_REQUIRED", "authenticationId", id,
+                "expiresAt", java.time.Instant.now().plusSeconds(900).toString()));
+        send(exchange, 200, answer);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void authenticate(HttpExchange exchange) throws IOException {
+        String id = exchange.getRequestURI().getPath().substring("/internal/v1/authentications/".length());
+        Map<String, Object> body = JSON.readValue(exchange.getRequestBody(), Map.class);
+        Map<String, Object> call = new LinkedHashMap<>(body);
+        call.put("authenticationId", id);
+        call.put("tokenAudience", audienceOf(exchange.getRequestHeaders().getFirst("Authorization")));
+        synchronized (authenticationCalls) {
+            authenticationCalls.add(call);
+        }
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Map<String, Object> pending = pendingAuthentications.get(id);
+        if (pending == null || !pending.get("merchantId").equals(body.get("merchantId"))
+                || !pendingAuthentications.remove(id, pending)) {
+            send(exchange, 404, Map.of("title", "Not Found", "status", 404));
+            return;
+        }
+        String number = (String) pending.get("number");
+        String scenario = number.substring(8, 10);
+        if (scenario.equals("97")) {
+            Map<String, Object> expired = new LinkedHashMap<>();
+            for (String key : List.of("merchantId", "transactionReference", "amount", "currencyCode")) {
+                expired.put(key, pending.get(key));
+            }
+            expired.put("responseCode", "97");
+            expired.put("transactionDateTime", now());
+            send(exchange, 200, expired);
+            return;
+        }
+        String outcome = String.valueOf(body.get("outcome"));
+        String code = switch (outcome) {
+            case "FAILURE" -> "05";
+            case "CANCELLED" -> "17";
+            default -> number.substring(number.length() - 2);
+        };
+        Map<String, Object> snapshot = snapshotOf(pending, number, code,
+                outcome.equals("CANCELLED") ? "CANCEL" : outcome);
+        transactions.put(pending.get("merchantId") + "/" + pending.get("transactionReference"), snapshot);
+        if (scenario.equals("95")) {
+            send(exchange, 500, Map.of("title", "boom"));
+            return;
+        }
+        send(exchange, 200, snapshot);
+    }
+
+    private static Map<String, Object> snapshotOf(Map<String, Object> body, String number, String code,
+                                                  String holderAuthentStatus) {
+        if (!List.of("00", "02", "05", "17", "54", "90").contains(code)) {
             code = "00";
         }
         Map<String, Object> snapshot = new LinkedHashMap<>();
@@ -157,18 +259,22 @@ public class FakePlatformServices implements QuarkusTestResourceLifecycleManager
         if (code.equals("00")) {
             snapshot.put("authorisationId", "123456");
         }
-        snapshot.put("transactionDateTime", OffsetDateTime.now(ZoneOffset.UTC)
-                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")));
+        snapshot.put("transactionDateTime", now());
         snapshot.put("maskedPan", number.substring(0, 4) + "#".repeat(number.length() - 6) + number.substring(number.length() - 2));
-        snapshot.put("panExpiryDate", card.get("expiryDate"));
-        snapshot.put("paymentMeanBrand", number.startsWith("5") ? "MASTERCARD" : "VISA");
-        snapshot.put("paymentMeanType", "CARD");
-        transactions.put(stored, snapshot);
-        if (loseAnswer) {
-            send(exchange, 500, Map.of("title", "boom"));
-            return;
+        if (body.get("card") instanceof Map<?, ?> card) {
+            snapshot.put("panExpiryDate", card.get("expiryDate"));
         }
-        send(exchange, 200, snapshot);
+        snapshot.put("paymentMeanBrand", body.get("paymentMeanBrand") != null ? body.get("paymentMeanBrand")
+                : number.startsWith("5") ? "MASTERCARD" : "VISA");
+        snapshot.put("paymentMeanType", "CARD");
+        if (holderAuthentStatus != null) {
+            snapshot.put("holderAuthentStatus", holderAuthentStatus);
+        }
+        return snapshot;
+    }
+
+    private static String now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx"));
     }
 
     private void transaction(HttpExchange exchange, String merchantId, String reference) throws IOException {

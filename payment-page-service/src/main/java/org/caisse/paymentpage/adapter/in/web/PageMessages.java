@@ -171,4 +171,78 @@ public interface PageMessages {
 
     @Message("Message du marchand")
     String merchantMessage();
+
+    // 3-D Secure, brands, tickets
+
+    @Message("Confirmation par votre banque")
+    String threeDsTitle();
+
+    @Message("Votre banque vous demande de confirmer ce paiement (3-D Secure). Continuez pour vous authentifier auprès d'elle.")
+    String threeDsIntro();
+
+    @Message("Continuer")
+    String threeDsContinue();
+
+    @Message("Authentification bancaire simulée (mode TEST)")
+    String acsTitle();
+
+    @Message("Cette page remplace celle de la banque du porteur : ce marchand est en mode TEST. Choisissez le résultat de l'authentification à simuler.")
+    String acsIntro();
+
+    @Message("Le porteur s'est authentifié : le paiement est présenté à la banque avec le transfert de responsabilité.")
+    String acsSuccessText();
+
+    @Message("La banque n'a pas pu authentifier mais atteste la tentative : le paiement est présenté à la banque avec le transfert de responsabilité.")
+    String acsAttemptText();
+
+    @Message("L'authentification a échoué : le paiement est refusé (05) sans être présenté à la banque.")
+    String acsFailureText();
+
+    @Message("Le porteur a abandonné l'authentification : le paiement est annulé (17).")
+    String acsCancelledText();
+
+    @Message("Une erreur technique a empêché l'authentification : le paiement est présenté à la banque sans garantie, ou refusé (63) si le marchand exige 3-D Secure.")
+    String acsErrorText();
+
+    @Message("Type de carte")
+    String brandLegend();
+
+    @Message("Ce numéro de carte n'appartient pas au type de carte choisi.")
+    String invalidBrand();
+
+    @Message("Carte détectée :")
+    String hintDetected();
+
+    @Message("Ce numéro semble erroné, vérifiez-le.")
+    String hintLooksWrong();
+
+    @Message("Authentification échouée : paiement refusé")
+    String outcomeAuthenticationFailed();
+
+    @Message("Votre paiement a été accepté. Retournez à la boutique pour terminer votre commande.")
+    String ticketAcceptedText();
+
+    @Message("Votre banque a refusé le paiement. Votre carte n'a pas été débitée ; vous pouvez essayer une autre carte depuis la boutique.")
+    String ticketRefusedText();
+
+    @Message("Votre banque doit encore donner son accord. Le marchand attend sa décision et vous contactera.")
+    String ticketReferralText();
+
+    @Message("Le service de paiement ou votre banque n'a pas pu être joint. Réessayez plus tard depuis la boutique.")
+    String ticketUnavailableText();
+
+    @Message("Vous avez annulé le paiement. Rien n'a été débité.")
+    String ticketCancelledText();
+
+    @Message("Le temps imparti pour payer est écoulé. Rien n'a été débité ; recommencez depuis la boutique.")
+    String ticketExpiredText();
+
+    @Message("Votre banque n'a pas pu confirmer votre identité (3-D Secure) : le paiement est refusé et votre carte n'a pas été débitée.")
+    String ticketAuthenticationFailedText();
+
+    @Message("Retour à la boutique")
+    String autoReturnTitle();
+
+    @Message("Vous allez être redirigé vers la boutique. Si rien ne se passe, appuyez sur le bouton.")
+    String autoReturnText();
 }

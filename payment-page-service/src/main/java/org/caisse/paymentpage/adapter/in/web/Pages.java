@@ -14,6 +14,12 @@ public final class Pages {
 
     public static native TemplateInstance ticket(Views.TicketView view);
 
+    public static native TemplateInstance authentication(Views.AuthenticationView view);
+
+    public static native TemplateInstance acs(Views.AuthenticationView view);
+
+    public static native TemplateInstance autoreturn(Views.AutoReturnView view);
+
     public static native TemplateInstance error(Views.ErrorView view);
 
     public static native TemplateInstance notice(Views.NoticeView view);

@@ -23,7 +23,12 @@ public record AuthorizationBody(
         String transactionOrigin,
         String paymentPattern,
         String customerLanguage,
-        Notification notification) {
+        Notification notification,
+        ThreeDSecure threeDSecure) {
+
+    /** Sent when the shopper can be sent to the ACS (null otherwise: authorization-service ignores it anyway). */
+    public record ThreeDSecure(boolean challengeCapable) {
+    }
 
     /** The card, used once by authorization-service; never logged. */
     public record Card(String number, String expiryDate, String cscValue) {

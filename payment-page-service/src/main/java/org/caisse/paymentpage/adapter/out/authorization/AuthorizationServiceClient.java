@@ -23,6 +23,15 @@ public interface AuthorizationServiceClient {
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Map<String, Object>> authorize(@HeaderParam("Authorization") String authorization, AuthorizationBody body);
 
+    /** The ACS result of a pending 3-D Secure authentication; 200 transaction snapshot, 404 unknown or used. */
+    @POST
+    @Path("/authentications/{authenticationId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Map<String, Object>> authenticate(@HeaderParam("Authorization") String authorization,
+                                          @PathParam("authenticationId") String authenticationId,
+                                          AuthenticationResultBody body);
+
     /** {@code {"transaction": <snapshot>, "operations": [...]}}; 404 when unknown for that merchant. */
     @GET
     @Path("/merchants/{merchantId}/transactions/{transactionReference}")

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.caisse.paymentpage.adapter.out.jwt.ServiceTokens;
 import org.caisse.paymentpage.application.port.out.Authorizer;
+import org.caisse.paymentpage.domain.AcsOutcome;
 import org.caisse.paymentpage.domain.CardEntry;
 import org.caisse.paymentpage.domain.PaymentRequest;
 import org.caisse.paymentpage.domain.PaypageRequest;
@@ -28,10 +29,18 @@ public class RestAuthorizer implements Authorizer {
     }
 
     @Override
-    public Uni<Map<String, Object>> authorize(PaymentRequest payment, CardEntry card) {
-        return Uni.createFrom().item(() -> bodyOf(payment, card))
+    public Uni<Map<String, Object>> authorize(PaymentRequest payment, CardEntry card, String paymentMeanBrand) {
+        return Uni.createFrom().item(() -> bodyOf(payment, card, paymentMeanBrand))
                 .onItem().transformToUni(body -> client.authorize("Bearer " + tokens.tokenFor(AUDIENCE), body))
                 .onFailure().transform(RestAuthorizer::classify);
+    }
+
+    @Override
+    public Uni<Map<String, Object>> completeAuthentication(String merchantId, String authenticationId,
+                                                           AcsOutcome outcome) {
+        return Uni.createFrom().deferred(() -> client.authenticate("Bearer " + tokens.tokenFor(AUDIENCE),
+                        authenticationId, new AuthenticationResultBody(merchantId, outcome.name())))
+                .onFailure().transform(e -> isNotFound(e) ? new Authorizer.UnknownAuthentication() : classify(e));
     }
 
     @Override
@@ -86,7 +95,12 @@ public class RestAuthorizer implements Authorizer {
         }
     }
 
-    static AuthorizationBody bodyOf(PaymentRequest payment, CardEntry card) {
+    /** The order channels where the shopper is there to be sent to the ACS (authorization-service's rule). */
+    static boolean challengeCapable(String orderChannel) {
+        return "INTERNET".equals(orderChannel) || "INAPP".equals(orderChannel);
+    }
+
+    static AuthorizationBody bodyOf(PaymentRequest payment, CardEntry card, String paymentMeanBrand) {
         PaypageRequest r = payment.request();
         return new AuthorizationBody(
                 r.merchantId(),
@@ -97,7 +111,7 @@ public class RestAuthorizer implements Authorizer {
                 r.captureDay(),
                 r.orderChannel(),
                 new AuthorizationBody.Card(card.number(), card.expiryDate(), card.cscValue()),
-                null,
+                paymentMeanBrand,
                 r.field("orderId").orElse(null),
                 r.field("returnContext").orElse(null),
                 r.field("customerId").orElse(null),
@@ -112,6 +126,7 @@ public class RestAuthorizer implements Authorizer {
                         r.keyVersion(),
                         payment.sealAlgorithm().wireName(),
                         r.base64Response() ? "base64" : null,
-                        payment.interfaceVersion()));
+                        payment.interfaceVersion()),
+                challengeCapable(r.orderChannel()) ? new AuthorizationBody.ThreeDSecure(true) : null);
     }
 }

@@ -19,6 +19,7 @@ import org.caisse.paymentpage.application.port.out.PaymentRequestStore;
 import org.caisse.paymentpage.domain.PaymentRequest;
 import org.caisse.paymentpage.domain.PaymentStatus;
 import org.caisse.paymentpage.domain.PaypageRequest;
+import org.caisse.paymentpage.domain.PendingAuthentication;
 
 /** Payment requests in PostgreSQL (table {@code payment_request}), with the reactive client. */
 @ApplicationScoped
@@ -78,6 +79,16 @@ public class PgPaymentRequestStore implements PaymentRequestStore {
     }
 
     @Override
+    public Uni<Boolean> awaitAuthentication(UUID id, PendingAuthentication authentication) {
+        return pool.preparedQuery("""
+                        UPDATE payment_request SET status = 'AUTHENTICATING', authentication_id = $2,
+                            authentication_expires_at = $3
+                        WHERE id = $1 AND status = 'AUTHORIZING'""")
+                .execute(Tuple.of(id, authentication.id(), utc(authentication.expiresAt())))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    @Override
     public Uni<Boolean> complete(UUID id, PaymentStatus from, Map<String, Object> snapshot) {
         return pool.preparedQuery("""
                         UPDATE payment_request SET status = 'COMPLETED', snapshot = $3, completed_at = now()
@@ -110,7 +121,9 @@ public class PgPaymentRequestStore implements PaymentRequestStore {
                 row.getOffsetDateTime("created_at").toInstant(),
                 row.getOffsetDateTime("expires_at").toInstant(),
                 row.getOffsetDateTime("authorizing_since") == null ? null
-                        : row.getOffsetDateTime("authorizing_since").toInstant());
+                        : row.getOffsetDateTime("authorizing_since").toInstant(),
+                row.getString("authentication_id") == null ? null : new PendingAuthentication(
+                        row.getString("authentication_id"), row.getOffsetDateTime("authentication_expires_at").toInstant()));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -3,6 +3,7 @@ package org.caisse.paymentpage.application.port.out;
 import io.smallrye.mutiny.Uni;
 import java.util.Map;
 import java.util.Optional;
+import org.caisse.paymentpage.domain.AcsOutcome;
 import org.caisse.paymentpage.domain.CardEntry;
 import org.caisse.paymentpage.domain.PaymentRequest;
 
@@ -17,7 +18,15 @@ public interface Authorizer {
      * sending) unless it fails with {@link Refused} (authorization-service refused the request's content: nothing
      * was created) or {@link NotSent} (the request never left: nothing was created).
      */
-    Uni<Map<String, Object>> authorize(PaymentRequest request, CardEntry card);
+    Uni<Map<String, Object>> authorize(PaymentRequest request, CardEntry card, String paymentMeanBrand);
+
+    /**
+     * Sends the shopper's ACS result for a pending 3-D Secure authentication: the transaction snapshot (or a 97 answer
+     * when the authentication expired). Fails with {@link UnknownAuthentication} when authorization-service has no
+     * such pending authentication (already used or unknown), {@link Refused} and {@link NotSent} as
+     * {@link #authorize}; any other failure leaves the outcome unknown. No CSC is sent: the page never keeps it.
+     */
+    Uni<Map<String, Object>> completeAuthentication(String merchantId, String authenticationId, AcsOutcome outcome);
 
     /**
      * The snapshot of the merchant's transaction, empty when authorization-service answers that it does not
@@ -42,6 +51,13 @@ public interface Authorizer {
 
         public String field() {
             return field;
+        }
+    }
+
+    /** authorization-service answered 404 to an ACS result: the authentication is unknown or already used. */
+    final class UnknownAuthentication extends RuntimeException {
+        public UnknownAuthentication() {
+            super("no such pending authentication", null, false, false);
         }
     }
 

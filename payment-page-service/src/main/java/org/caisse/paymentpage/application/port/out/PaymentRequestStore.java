@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.caisse.paymentpage.domain.PaymentRequest;
 import org.caisse.paymentpage.domain.PaymentStatus;
+import org.caisse.paymentpage.domain.PendingAuthentication;
 
 /** Where payment requests live. */
 public interface PaymentRequestStore {
@@ -17,6 +18,12 @@ public interface PaymentRequestStore {
 
     /** Moves the request from {@code from} to {@code to}; {@code false} when it was not in {@code from}. */
     Uni<Boolean> transition(UUID id, PaymentStatus from, PaymentStatus to);
+
+    /**
+     * Moves the request from AUTHORIZING to AUTHENTICATING with the authentication authorization-service waits for;
+     * {@code false} when it was not AUTHORIZING.
+     */
+    Uni<Boolean> awaitAuthentication(UUID id, PendingAuthentication authentication);
 
     /** Completes the request with its snapshot, only if it is in {@code from}; {@code false} otherwise. */
     Uni<Boolean> complete(UUID id, PaymentStatus from, Map<String, Object> snapshot);
