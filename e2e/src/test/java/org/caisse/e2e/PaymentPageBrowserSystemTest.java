@@ -99,6 +99,46 @@ class PaymentPageBrowserSystemTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"it", "en"})
+    void threeDSecureChallengeSucceedsThenTheBankApproves(String language) {
+        startPayment(language, 4200, Map.of());
+        payWith(card("00", "00"));
+        authenticateAtTheAcs("SUCCESS");
+        ticketSays(language, "outcomeAccepted", "00");
+        assertThat(returnToShop()).containsEntry("responseCode", "00").containsEntry("holderAuthentStatus", "SUCCESS")
+                .containsEntry("guaranteeIndicator", "Y");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nl", "fr"})
+    void threeDSecureChallengeFailsAndTheBankIsNeverAsked(String language) {
+        startPayment(language, 4300, Map.of());
+        payWith(card("00", "00"));
+        authenticateAtTheAcs("FAILURE");
+        ticketSays(language, "outcomeAuthenticationFailed", "05");
+        assertThat(returnToShop()).containsEntry("responseCode", "05").containsEntry("holderAuthentStatus", "FAILURE")
+                .doesNotContainKey("authorisationId");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"it", "de"})
+    void bankUnreachableTellsTheShopperToTryLater(String language) {
+        startPayment(language, 1800, Map.of());
+        payWith(card("02", "90"));
+        ticketSays(language, "outcomeUnavailable", "90");
+        assertThat(returnToShop()).containsEntry("responseCode", "90");
+    }
+
+    @Test
+    void merchantRenderedTicketReturnsToTheShopAtOnce() {
+        startPayment("en", 2100, Map.of("paypageData.bypassReceiptPage", "true"));
+        payWith(card("02", "00"));
+        Map<String, String> data = awaitReturnOf(reference);
+        assertThat(data).containsEntry("responseCode", "00");
+        assertThat(URI.create(browser.driver().getCurrentUrl()).getPath()).isEqualTo("/return");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"fr", "de"})
     void shopperCancels(String language) {
         startPayment(language, 1200, Map.of());
@@ -209,6 +249,13 @@ class PaymentPageBrowserSystemTest {
         browser.clickAndLeave(By.cssSelector(".card-form button.primary"));
     }
 
+    private void authenticateAtTheAcs(String outcome) {
+        browser.arrivedAt(PAYMENT_PATH + "/3ds", "3ds-information");
+        browser.clickAndLeave(By.cssSelector(".three-ds-form button[type=submit]"));
+        browser.arrivedAt(PAYMENT_PATH + "/acs", "acs");
+        browser.clickAndLeave(By.xpath("//form[input[@name='outcome' and @value='" + outcome + "']]//button"));
+    }
+
     private void ticketSays(String language, String outcomeKey, String responseCode) {
         browser.arrivedAt(PAYMENT_PATH + "/ticket", "ticket-" + outcomeKey);
         assertThat(browser.text(By.cssSelector("h1.outcome"))).isEqualTo(PageTexts.of(language, outcomeKey));
@@ -218,6 +265,10 @@ class PaymentPageBrowserSystemTest {
     /** Clicks "back to shop" and returns the Data the shop received, after checking its seal. */
     private Map<String, String> returnToShop() {
         browser.find(By.cssSelector(".back-to-shop button[type=submit]")).click();
+        return awaitReturnOf(reference);
+    }
+
+    private Map<String, String> awaitReturnOf(String reference) {
         for (int i = 0; i < 10; i++) {
             Map<String, String> posted = shop.awaitReturn(Duration.ofSeconds(10)).orElseThrow(
                     () -> new AssertionError("the shop received no return POST"));
