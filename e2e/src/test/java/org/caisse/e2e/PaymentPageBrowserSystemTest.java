@@ -72,12 +72,13 @@ class PaymentPageBrowserSystemTest {
     @ParameterizedTest
     @ValueSource(strings = {"fr", "en"})
     void acceptedPaymentReturnsTheSealedResponseToTheShop(String language) {
-        startPayment(language, 1999, Map.of());
+        startPayment(language, 1999, Map.of("paymentMeanBrandList", "MASTERCARD,VISA"));
+        browser.find(By.cssSelector(".brand-choice input[value=VISA]")).click();
         payWith(card("02", "00"));
         ticketSays(language, "outcomeAccepted", "00");
         Map<String, String> data = returnToShop();
         assertThat(data).containsEntry("responseCode", "00").containsEntry("amount", "1999")
-                .containsEntry("holderAuthentStatus", "SUCCESS");
+                .containsEntry("paymentMeanBrand", "VISA").containsEntry("holderAuthentStatus", "SUCCESS");
     }
 
     @ParameterizedTest
@@ -188,10 +189,9 @@ class PaymentPageBrowserSystemTest {
         assertThat(browser.driver().executeScript(
                 "const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth"))
                 .as("focus indicator of the pay button").asString().doesNotStartWith("none").doesNotEndWith(" 0px");
-        var html = browser.find(By.tagName("html"));
+        browser.markDocument();
         keyboard.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+        browser.awaitNewDocument();
         ticketSays("en", "outcomeAccepted", "00");
     }
 

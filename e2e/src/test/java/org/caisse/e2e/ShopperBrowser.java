@@ -109,12 +109,26 @@ final class ShopperBrowser implements AutoCloseable {
         input.sendKeys(text);
     }
 
-    /** Clicks, then waits for the click's navigation to replace the page. */
+    /**
+     * Clicks, then waits for the click's navigation to replace the page: the old document carries a marker the new
+     * one does not (element staleness checks race with the navigation itself).
+     */
     void clickAndLeave(By button) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(button));
-        WebElement html = driver.findElement(By.tagName("html"));
+        driver.executeScript("window.caisseLeaving = true");
         element.click();
-        wait.until(ExpectedConditions.stalenessOf(html));
+        awaitNewDocument();
+    }
+
+    /** Waits until the document that was marked by {@link #clickAndLeave} (or the caller) is replaced. */
+    void awaitNewDocument() {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(driver.executeScript(
+                        "return window.caisseLeaving === undefined && document.readyState === 'complete'")));
+    }
+
+    void markDocument() {
+        driver.executeScript("window.caisseLeaving = true");
     }
 
     String text(By by) {
