@@ -201,10 +201,12 @@ class PaymentPageBrowserSystemTest {
         String returnContext = "\"><script>alert(2)</script>";
         startPayment("en", 700, Map.of("orderId", orderId, "returnContext", returnContext));
         noAlert();
+        assertThat(browser.text(By.cssSelector(".order-id"))).isEqualTo(orderId);
         assertThat(browser.driver().getPageSource()).doesNotContain("<img src=x").doesNotContain("<script>alert");
         payWith(card("02", "00"));
         ticketSays("en", "outcomeAccepted", "00");
         noAlert();
+        assertThat(browser.text(By.cssSelector(".order-id"))).isEqualTo(orderId);
         assertThat(returnToShop()).containsEntry("returnContext", returnContext).containsEntry("orderId", orderId);
     }
 

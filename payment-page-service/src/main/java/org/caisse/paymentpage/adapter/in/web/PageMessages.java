@@ -20,8 +20,11 @@ public interface PageMessages {
     @Message("Montant à payer")
     String amount();
 
-    @Message("Référence de la commande")
+    @Message("Référence du paiement")
     String reference();
+
+    @Message("Numéro de commande du marchand")
+    String orderId();
 
     @Message("Numéro de carte")
     String cardNumber();

@@ -198,7 +198,8 @@ public class PaymentPageResource {
                 request.request().transactionReference(), request.id().toString(), request.csrfToken(),
                 PageFormats.dateTime(request.expiresAt(), locale), testCards,
                 String.format("%02d/%02d", testExpiry.getMonthValue(), testExpiry.getYear() % 100), TestCards.CSC,
-                scriptNonce, invalid, brands, chosenBrand != null && brands.contains(chosenBrand) ? chosenBrand : null);
+                scriptNonce, invalid, brands, chosenBrand != null && brands.contains(chosenBrand) ? chosenBrand : null,
+                request.request().field("orderId").orElse(null));
         return brandings.of(request, merchant, locale).map(branding -> PageRenderer.render(status, Pages.card(view),
                 locale, request.request().normalReturnUrl(), scriptNonce, branding));
     }
@@ -221,7 +222,7 @@ public class PaymentPageResource {
                 request.request().transactionReference(), ticket.outcome(),
                 ticket.outcome() == null ? null : request.responseCode(),
                 Objects.toString(snapshot.get("maskedPan"), null),
-                request.request().normalReturnUrl(), ticket.response());
+                request.request().normalReturnUrl(), ticket.response(), request.request().field("orderId").orElse(null));
         return brandings.of(request, ticket.merchant(), locale).map(branding -> PageRenderer.render(200,
                 Pages.ticket(view), locale, request.request().normalReturnUrl(), null, branding));
     }

@@ -21,7 +21,7 @@ public final class Views {
     public record CardView(String lang, String shopName, String amount, String transactionReference,
                            String paymentId, String csrfToken, String expiresAt, List<TestCard> testCards,
                            String testExpiry, String testCsc, String scriptNonce, CardEntry.Field invalidField,
-                           List<String> brands, String chosenBrand) {
+                           List<String> brands, String chosenBrand, String orderId) {
 
         /** The error is about the card number (its format, or its brand): the number field is marked invalid. */
         public boolean numberInvalid() {
@@ -57,7 +57,7 @@ public final class Views {
      */
     public record TicketView(String lang, String shopName, String amount, String transactionReference,
                              TicketOutcome outcome, String responseCode, String maskedPan, String returnUrl,
-                             SealedPaypageResponse response) {
+                             SealedPaypageResponse response, String orderId) {
     }
 
     /** A refused Paypage request. */
