@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Scenarios "office-cardorder" and "office-refund": sealed Office Server JSON requests of concurrent merchant servers
+# through office-server-service to authorization-service, on the running platform (bench/README.md).
+# Usage: run-office.sh <cardOrder|refund> <scenario name> [--seconds N] [--connections C] [--warmup S]
+set -euo pipefail
+OFFICE_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=../lib.sh
+source "$OFFICE_DIR/../lib.sh"
+
+OPERATION="$1" SCENARIO="$2"
+shift 2
+MEASURE=20
+WARMUP=30
+CONNECTIONS=16
+usage() {
+  cat <<EOF2
+Usage: ./caisse bench $SCENARIO [--seconds N] [--connections C] [--warmup S]
+  --seconds N      length of the measured window (default 20)
+  --connections C  concurrent merchant connections, each sending one request after the other (default 16)
+  --warmup S       seconds of the same load before the window, unmeasured (default 30)
+EOF2
+}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --seconds) MEASURE="${2:?}"; shift 2 ;;
+    --connections) CONNECTIONS="${2:?}"; shift 2 ;;
+    --warmup) WARMUP="${2:?}"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
+  esac
+done
+for n in "$MEASURE" "$CONNECTIONS" "$WARMUP"; do
+  [[ "$n" =~ ^[0-9]+$ ]] || bench_die "options take whole numbers (got '$n')"
+done
+[ "$MEASURE" -ge 1 ] && [ "$CONNECTIONS" -ge 1 ] || bench_die "need --seconds >= 1 and --connections >= 1"
+
+# The demo merchant (seeded when CAISSE_DEMO_MERCHANT_ENABLED, as ./caisse up does) and its public Sips test key.
+MERCHANT=002001000000001
+KEY=002001000000001_KEY1
+bench_lock
+WORK="$(bench_workdir "$SCENARIO")"
+pid_of() { local pid; pid="$(bench_service_pid "$1")"; [ -n "$pid" ] || pid="$(bench_port_pid "$2")"; printf '%s' "$pid"; }
+OFFICE_PID="$(pid_of office-server-service 8083)"
+AUTH_PID="$(pid_of authorization-service 8082)"
+PG_PID="$(bench_port_pid 5432)"
+KAFKA_PID="$(bench_port_pid 9092)"
+# The refund scenario captures its transactions through authorization-service's remittance endpoint, as the
+# operator office-server-service (the platform's default caller of that endpoint).
+TOKEN=""
+[ "$OPERATION" = refund ] && TOKEN="$(bench_service_jwt office-server-service authorization-service 7200)"
+
+idle_busy="$(bench_machine_busy 3)"
+bench_log "== $SCENARIO: sealed $OPERATION requests to office-server-service (http://127.0.0.1:8083)"
+bench_log "   $CONNECTIONS connections, warm-up $WARMUP s (unmeasured), measured $MEASURE s; merchant $MERCHANT"
+bench_log "   work files $WORK"
+bench_log "   before the run the machine ($BENCH_CORES cores) was ${idle_busy}% busy without load from this bench"
+
+LOG="$WORK/client.log"
+MARKS="$WORK/window"
+"$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m "$OFFICE_DIR/OfficeLoadClient.java" \
+  --office=http://127.0.0.1:8083 --authorization=http://127.0.0.1:8082 --merchant="$MERCHANT" --key="$KEY" \
+  --key-version=1 --operation="$OPERATION" --connections="$CONNECTIONS" --seconds="$MEASURE" --warmup="$WARMUP" \
+  --marks="$MARKS" --service-token="$TOKEN" >"$LOG" 2>&1 &
+CLIENT_PID=$!
+tail -n +1 -f --pid="$CLIENT_PID" "$LOG" &
+TAIL_PID=$!
+trap 'kill "$CLIENT_PID" "$TAIL_PID" 2>/dev/null || true' EXIT
+
+CPU_GROUPS=("office-server-service:$OFFICE_PID" "authorization-service:$AUTH_PID" "postgres:$PG_PID"
+  "kafka:$KAFKA_PID" "office-load-client:$CLIENT_PID")
+await_mark() {
+  while [ ! -e "$MARKS.$1" ]; do
+    kill -0 "$CLIENT_PID" 2>/dev/null || return 1
+    sleep 0.05
+  done
+}
+if await_mark start; then
+  bench_cpu_snapshot "${CPU_GROUPS[@]}" >"$WORK/window.cpu0"
+  if await_mark end; then bench_cpu_snapshot "${CPU_GROUPS[@]}" >"$WORK/window.cpu1"; fi
+fi
+set +e
+wait "$CLIENT_PID"
+rc=$?
+wait "$TAIL_PID" 2>/dev/null
+set -e
+trap - EXIT
+[ "$rc" -ne 2 ] || bench_die "the check request failed (see above; log $LOG): nothing measured"
+line="$(grep '^OF_RESULT ' "$LOG" | tail -n 1 | sed 's/^OF_RESULT //')"
+[ -n "$line" ] || bench_die "the client stopped before its figures (exit $rc, log $LOG)"
+if [ -f "$WORK/window.cpu1" ]; then
+  bench_log ""
+  bench_log "CPU during the measured window (from /proc):"
+  bench_cpu_report "$WORK/window.cpu0" "$WORK/window.cpu1" </dev/null | tee "$WORK/window.cpu-report"
+fi
+bench_result "$SCENARIO" "$line"
+exit "$rc"
