@@ -286,6 +286,27 @@ bench_pg_wal_report() {
 }
 
 # bench_result SCENARIO KEY=VALUE ...: the one machine-readable line every scenario ends with (DESIGN.md §10).
+# bench_window_options USAGE_FUNCTION ARGS...: the options every flow scenario takes (--seconds, --connections,
+# --warmup), into MEASURE, CONNECTIONS and WARMUP (defaults 20, 16, 30), checked; -h prints the usage.
+bench_window_options() {
+  local usage="$1"; shift
+  MEASURE=20 WARMUP=30 CONNECTIONS=16
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --seconds) MEASURE="${2:?}"; shift 2 ;;
+      --connections) CONNECTIONS="${2:?}"; shift 2 ;;
+      --warmup) WARMUP="${2:?}"; shift 2 ;;
+      -h|--help) "$usage"; exit 0 ;;
+      *) "$usage" >&2; exit 2 ;;
+    esac
+  done
+  local n
+  for n in "$MEASURE" "$CONNECTIONS" "$WARMUP"; do
+    [[ "$n" =~ ^[0-9]+$ ]] || bench_die "options take whole numbers (got '$n')"
+  done
+  [ "$MEASURE" -ge 1 ] && [ "$CONNECTIONS" -ge 1 ] || bench_die "need --seconds >= 1 and --connections >= 1"
+}
+
 bench_result() {
   local scenario="$1"; shift
   printf 'RESULT scenario=%s %s\n' "$scenario" "$*"

@@ -9,9 +9,6 @@ source "$OFFICE_DIR/../lib.sh"
 
 OPERATION="$1" SCENARIO="$2"
 shift 2
-MEASURE=20
-WARMUP=30
-CONNECTIONS=16
 usage() {
   cat <<EOF2
 Usage: ./caisse bench $SCENARIO [--seconds N] [--connections C] [--warmup S]
@@ -20,19 +17,7 @@ Usage: ./caisse bench $SCENARIO [--seconds N] [--connections C] [--warmup S]
   --warmup S       seconds of the same load before the window, unmeasured (default 30)
 EOF2
 }
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --seconds) MEASURE="${2:?}"; shift 2 ;;
-    --connections) CONNECTIONS="${2:?}"; shift 2 ;;
-    --warmup) WARMUP="${2:?}"; shift 2 ;;
-    -h|--help) usage; exit 0 ;;
-    *) usage >&2; exit 2 ;;
-  esac
-done
-for n in "$MEASURE" "$CONNECTIONS" "$WARMUP"; do
-  [[ "$n" =~ ^[0-9]+$ ]] || bench_die "options take whole numbers (got '$n')"
-done
-[ "$MEASURE" -ge 1 ] && [ "$CONNECTIONS" -ge 1 ] || bench_die "need --seconds >= 1 and --connections >= 1"
+bench_window_options usage "$@"
 
 # The demo merchant (seeded when CAISSE_DEMO_MERCHANT_ENABLED, as ./caisse up does) and its public Sips test key.
 MERCHANT=002001000000001

@@ -7,9 +7,6 @@ SCENARIO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../lib.sh
 source "$SCENARIO_DIR/../lib.sh"
 
-MEASURE=20
-WARMUP=30
-CONNECTIONS=16
 usage() {
   cat <<'EOF2'
 Usage: ./caisse bench page-flow [--seconds N] [--connections C] [--warmup S]
@@ -18,19 +15,7 @@ Usage: ./caisse bench page-flow [--seconds N] [--connections C] [--warmup S]
   --warmup S       seconds of the same load before the window, unmeasured (default 30)
 EOF2
 }
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --seconds) MEASURE="${2:?}"; shift 2 ;;
-    --connections) CONNECTIONS="${2:?}"; shift 2 ;;
-    --warmup) WARMUP="${2:?}"; shift 2 ;;
-    -h|--help) usage; exit 0 ;;
-    *) usage >&2; exit 2 ;;
-  esac
-done
-for n in "$MEASURE" "$CONNECTIONS" "$WARMUP"; do
-  [[ "$n" =~ ^[0-9]+$ ]] || bench_die "options take whole numbers (got '$n')"
-done
-[ "$MEASURE" -ge 1 ] && [ "$CONNECTIONS" -ge 1 ] || bench_die "need --seconds >= 1 and --connections >= 1"
+bench_window_options usage "$@"
 
 # The page's address (127.0.0.1); overridable to point the client at an instance on another port.
 PAYPAGE_URL="${PAGE_FLOW_PAYPAGE_URL:-http://127.0.0.1:8081}"

@@ -178,7 +178,7 @@ public class PaymentPageResource {
                 var view = new Views.AuthenticationView(locale.getLanguage(), open.merchant().shopName(),
                         amount(request, locale), request.request().transactionReference(), request.id().toString(),
                         request.csrfToken(), PageFormats.dateTime(request.expiresAt(), locale),
-                        List.of(AcsOutcome.values()));
+                        List.of(AcsOutcome.values()), request.request().field("orderId").orElse(null));
                 yield brandings.of(request, open.merchant(), locale).map(branding -> PageRenderer.render(200,
                         acs ? Pages.acs(view) : Pages.authentication(view), locale, request.request().normalReturnUrl(),
                         null, branding));

@@ -44,7 +44,8 @@ public final class Views {
 
     /** The 3-D Secure information page and the simulated ACS page (TEST mode). */
     public record AuthenticationView(String lang, String shopName, String amount, String transactionReference,
-                                     String paymentId, String csrfToken, String expiresAt, List<AcsOutcome> outcomes) {
+                                     String paymentId, String csrfToken, String expiresAt, List<AcsOutcome> outcomes,
+                                     String orderId) {
     }
 
     /** The merchant renders its own ticket: this page only posts the sealed response back at once. */
