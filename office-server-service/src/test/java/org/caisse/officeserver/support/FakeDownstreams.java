@@ -57,6 +57,8 @@ public final class FakeDownstreams {
     private final Map<String, String> lastCallPathByReference = new ConcurrentHashMap<>();
     /** Key lookups received by the keys fake, per merchant. */
     private final Map<String, AtomicInteger> keyFetchesByMerchant = new ConcurrentHashMap<>();
+    /** Orders, duplicates, credits, validations and refunds (see {@link FakePayments}). */
+    private final FakePayments payments = new FakePayments(exchange -> hasAudience(exchange, "authorization-service"));
 
     public FakeDownstreams() throws IOException {
         keys = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -132,6 +134,9 @@ public final class FakeDownstreams {
     private void handleAuthorization(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            if (payments.handle(exchange)) {
+                return;
+            }
             if (path.startsWith("/_test/calls/")) {
                 String reference = path.substring("/_test/calls/".length());
                 AtomicInteger count = callsByReference.get(reference);
