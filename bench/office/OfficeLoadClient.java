@@ -79,6 +79,8 @@ public class OfficeLoadClient {
                 for (int i = 0; i < options.connections; i++) {
                     targets.add(cardOrder(10_000_000L));
                 }
+                System.out.println("capturing today's transactions of the merchant (the first run also captures every"
+                        + " transaction earlier benches left waiting: minutes on a large database)");
                 captureToday();
                 refund(targets.get(0));
             } else {
@@ -228,7 +230,7 @@ public class OfficeLoadClient {
         try {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
                             options.authorization.resolve("/internal/v1/remittance/runs"))
-                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                    .timeout(Duration.ofMinutes(15)).header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + options.serviceToken)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"merchantId\":\"" + options.merchant + "\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());

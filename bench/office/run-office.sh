@@ -51,8 +51,10 @@ tail -n +1 -f --pid="$CLIENT_PID" "$LOG" &
 TAIL_PID=$!
 trap 'kill "$CLIENT_PID" "$TAIL_PID" 2>/dev/null || true' EXIT
 
-CPU_GROUPS=("office-server-service:$OFFICE_PID" "authorization-service:$AUTH_PID" "postgres:$PG_PID"
-  "kafka:$KAFKA_PID" "office-load-client:$CLIENT_PID")
+# PostgreSQL's CPU is that of the backends serving the platform's databases (the postmaster only forks them).
+PG_PLATFORM="$(bench_pg_backend_pids "$PG_PID" '^caisse_(payment_page|authorization|office_server|notification|key_management|batch)$')"
+CPU_GROUPS=("office-server-service:$OFFICE_PID" "authorization-service:$AUTH_PID"
+  "postgres-platform-dbs:${PG_PLATFORM:-$PG_PID}" "kafka:$KAFKA_PID" "office-load-client:$CLIENT_PID")
 await_mark() {
   while [ ! -e "$MARKS.$1" ]; do
     kill -0 "$CLIENT_PID" 2>/dev/null || return 1
