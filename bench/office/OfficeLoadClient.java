@@ -44,11 +44,15 @@ public class OfficeLoadClient {
     private static final Pattern CODE = Pattern.compile("\"responseCode\"\\s*:\\s*\"(\\d+)\"");
     private static final HexFormat HEX = HexFormat.of();
 
-    record Options(URI office, URI authorization, String merchant, String key, int keyVersion, String operation,
-                   int connections, int seconds, int warmup, Path marks, String serviceToken) {
+    record Options(URI office, URI authorization, URI keyManagement, String merchant, String key, int keyVersion,
+                   String operation, int connections, int seconds, int warmup, Path marks, String serviceToken,
+                   String officeToken, String keysToken) {
     }
 
-    private final Options options;
+    private static final Pattern KEY_VERSION = Pattern.compile("\"keyVersion\"\\s*:\\s*(\\d+)");
+    private static final Pattern SECRET = Pattern.compile("\"secretKey\"\\s*:\\s*\"([^\"]+)\"");
+
+    private Options options;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase();
     private final AtomicLong counter = new AtomicLong();
@@ -66,9 +70,11 @@ public class OfficeLoadClient {
             a.put(arg.substring(2, eq), arg.substring(eq + 1));
         }
         Options options = new Options(URI.create(a.get("office")), URI.create(a.get("authorization")),
-                a.get("merchant"), a.get("key"), Integer.parseInt(a.get("key-version")), a.get("operation"),
-                Integer.parseInt(a.get("connections")), Integer.parseInt(a.get("seconds")),
-                Integer.parseInt(a.get("warmup")), Path.of(a.get("marks")), a.getOrDefault("service-token", ""));
+                URI.create(a.get("key-management")), a.get("merchant"), a.get("key"),
+                Integer.parseInt(a.get("key-version")), a.get("operation"), Integer.parseInt(a.get("connections")),
+                Integer.parseInt(a.get("seconds")), Integer.parseInt(a.get("warmup")), Path.of(a.get("marks")),
+                a.getOrDefault("service-token", ""), a.getOrDefault("office-token", ""),
+                a.getOrDefault("keys-token", ""));
         System.exit(new OfficeLoadClient(options).run());
     }
 
@@ -76,11 +82,10 @@ public class OfficeLoadClient {
         List<String> targets = new ArrayList<>();
         try {
             if (options.operation.equals("refund")) {
+                ownMerchant();
                 for (int i = 0; i < options.connections; i++) {
                     targets.add(cardOrder(10_000_000L));
                 }
-                System.out.println("capturing today's transactions of the merchant (the first run also captures every"
-                        + " transaction earlier benches left waiting: minutes on a large database)");
                 captureToday();
                 refund(targets.get(0));
             } else {
@@ -223,6 +228,57 @@ public class OfficeLoadClient {
         if (answer.statusCode() != 200 || !code.find() || !code.group(1).equals("00")) {
             throw new IllegalStateException("http" + answer.statusCode() + (code.find(0) ? "-code" + code.group(1) : "")
                     + ": " + answer.body().substring(0, Math.min(200, answer.body().length())));
+        }
+    }
+
+    /**
+     * A merchant of the run's own (TEST mode, a TEST key rotated in and taken once), so that the remittance that
+     * captures the transactions to refund runs over those few only, never over what earlier runs left.
+     */
+    private void ownMerchant() {
+        String merchant = String.format("%015d", Math.floorMod(System.nanoTime(), 1_000_000_000_000_000L));
+        String settings = "{\"merchantId\":\"" + merchant + "\",\"shopName\":\"Office refund bench\",\"mode\":\"TEST\","
+                + "\"allowedUrlPatterns\":[\"http://127.0.0.1:*\"],\"legacySha256Allowed\":false,"
+                + "\"currencies\":[\"978\"],\"languages\":[\"en\"],\"defaultLanguage\":\"en\"}";
+        call(HttpRequest.newBuilder(options.office.resolve("/internal/v1/merchants/" + merchant))
+                .header("Authorization", "Bearer " + options.officeToken).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(settings)), "create the merchant");
+        String rotation = call(HttpRequest.newBuilder(
+                        options.keyManagement.resolve("/internal/v1/merchants/" + merchant + "/keys/rotations"))
+                .header("Authorization", "Bearer " + options.keysToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"environment\":\"TEST\",\"overlap\":\"PT10S\"}")),
+                "create its key");
+        Matcher version = KEY_VERSION.matcher(rotation);
+        if (!version.find()) {
+            throw new IllegalStateException("key: no keyVersion in " + rotation);
+        }
+        String download = call(HttpRequest.newBuilder(options.keyManagement.resolve(
+                        "/internal/v1/merchants/" + merchant + "/keys/" + version.group(1) + "/download"))
+                .header("Authorization", "Bearer " + options.keysToken).POST(HttpRequest.BodyPublishers.noBody()),
+                "take its key");
+        Matcher secret = SECRET.matcher(download);
+        if (!secret.find()) {
+            throw new IllegalStateException("key: no secretKey in the download answer");
+        }
+        options = new Options(options.office, options.authorization, options.keyManagement, merchant, secret.group(1),
+                Integer.parseInt(version.group(1)), options.operation, options.connections, options.seconds,
+                options.warmup, options.marks, options.serviceToken, options.officeToken, options.keysToken);
+        System.out.printf("merchant %s created for this run, key version %s%n", merchant, version.group(1));
+    }
+
+    private String call(HttpRequest.Builder request, String what) {
+        try {
+            HttpResponse<String> answer = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() / 100 != 2) {
+                throw new IllegalStateException(what + ": HTTP " + answer.statusCode() + " " + answer.body());
+            }
+            return answer.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(what + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + ": interrupted", e);
         }
     }
 

@@ -31,8 +31,14 @@ PG_PID="$(bench_port_pid 5432)"
 KAFKA_PID="$(bench_port_pid 9092)"
 # The refund scenario captures its transactions through authorization-service's remittance endpoint, as the
 # operator office-server-service (the platform's default caller of that endpoint).
-TOKEN=""
-[ "$OPERATION" = refund ] && TOKEN="$(bench_service_jwt office-server-service authorization-service 7200)"
+# It also creates a merchant of its own (as batch-service, which the local launcher allows to write merchants and
+# rotate and take keys), so that this capture runs over its few transactions only.
+TOKEN="" OFFICE_TOKEN="" KEYS_TOKEN=""
+if [ "$OPERATION" = refund ]; then
+  TOKEN="$(bench_service_jwt office-server-service authorization-service 7200)"
+  OFFICE_TOKEN="$(bench_service_jwt batch-service office-server-service 7200)"
+  KEYS_TOKEN="$(bench_service_jwt batch-service key-management-service 7200)"
+fi
 
 idle_busy="$(bench_machine_busy 3)"
 bench_log "== $SCENARIO: sealed $OPERATION requests to office-server-service (http://127.0.0.1:8083)"
@@ -45,7 +51,8 @@ MARKS="$WORK/window"
 "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m "$OFFICE_DIR/OfficeLoadClient.java" \
   --office=http://127.0.0.1:8083 --authorization=http://127.0.0.1:8082 --merchant="$MERCHANT" --key="$KEY" \
   --key-version=1 --operation="$OPERATION" --connections="$CONNECTIONS" --seconds="$MEASURE" --warmup="$WARMUP" \
-  --marks="$MARKS" --service-token="$TOKEN" >"$LOG" 2>&1 &
+  --marks="$MARKS" --service-token="$TOKEN" --office-token="$OFFICE_TOKEN" --keys-token="$KEYS_TOKEN" \
+  --key-management=http://127.0.0.1:8085 >"$LOG" 2>&1 &
 CLIENT_PID=$!
 tail -n +1 -f --pid="$CLIENT_PID" "$LOG" &
 TAIL_PID=$!
