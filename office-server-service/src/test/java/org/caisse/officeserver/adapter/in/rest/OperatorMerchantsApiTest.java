@@ -158,6 +158,7 @@ class OperatorMerchantsApiTest {
 
         Response forged = create(settings(merchantId), "not.a.token");
         assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.contentType()).startsWith("application/problem+json");
 
         Response notOperator = create(settings(merchantId), merchantUser);
         assertThat(notOperator.statusCode()).isEqualTo(403);
