@@ -14,4 +14,8 @@ public interface TopicsConfig {
     /** Key events of key-management-service, keyed by merchantId (read by the {@code key-events} channel). */
     @WithDefault("caisse.keys.v1")
     String keys();
+
+    /** Transaction events of authorization-service, keyed by merchantId:transactionReference (read model). */
+    @WithDefault("caisse.transactions.v1")
+    String transactions();
 }

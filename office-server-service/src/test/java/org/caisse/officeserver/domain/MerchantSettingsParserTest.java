@@ -74,4 +74,43 @@ class MerchantSettingsParserTest {
                 "http://[::1]:*", "http://127.0.0.1:8080"));
         assertThat(MerchantSettingsParser.parse(DemoMerchant.MERCHANT_ID, document)).isInstanceOf(Result.Valid.class);
     }
+
+    @Test
+    void theLaterFieldsAreCheckedOneByOne() {
+        Map<String, Object> document = demo();
+        document.put("captureMode", "LATER");
+        document.put("captureDay", -1);
+        document.put("automaticResponseEnabled", "true");
+        document.put("merchantTicketEmail", true);
+        document.remove("merchantEmail");
+        document.put("frameAncestors", List.of("https://shop.example", "http://shop.example", "https://SHOP.example",
+                "https://shop.example/path", "*"));
+        document.put("dataRetentionDays", 44);
+
+        assertThat(violatedFields(document)).containsExactlyInAnyOrder("captureMode", "captureDay",
+                "automaticResponseEnabled", "merchantEmail", "frameAncestors/1", "frameAncestors/2", "frameAncestors/3",
+                "frameAncestors/4", "dataRetentionDays");
+    }
+
+    @Test
+    void retentionBoundsAndAWildcardAncestorAreAccepted() {
+        Map<String, Object> document = demo();
+        document.put("frameAncestors", List.of("https://*.shop.example", "https://shop.example:8443"));
+        document.put("merchantTicketEmail", true);
+        document.put("merchantEmail", "orders@shop.example");
+        for (int days : new int[] {45, 540}) {
+            document.put("dataRetentionDays", days);
+            Result result = MerchantSettingsParser.parse(DemoMerchant.MERCHANT_ID, document);
+            assertThat(result).isInstanceOf(Result.Valid.class);
+            assertThat(((Result.Valid) result).settings().dataRetentionDays()).isEqualTo(days);
+        }
+        document.put("dataRetentionDays", 541);
+        assertThat(violatedFields(document)).containsExactly("dataRetentionDays");
+        document.put("dataRetentionDays", 540);
+        document.put("merchantEmail", "not an address");
+        assertThat(violatedFields(document)).containsExactly("merchantEmail");
+        document.put("frameAncestors", java.util.Collections.nCopies(21, "https://shop.example"));
+        document.put("merchantEmail", "orders@shop.example");
+        assertThat(violatedFields(document)).containsExactly("frameAncestors");
+    }
 }

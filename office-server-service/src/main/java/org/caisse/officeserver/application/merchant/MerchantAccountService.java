@@ -71,7 +71,8 @@ public class MerchantAccountService {
         return merchants.saveAndRecord(settings, revision -> announcement(settings, revision));
     }
 
-    private OutboxMessage announcement(MerchantSettings settings, MerchantRevision revision) {
+    /** The {@code org.caisse.merchant.updated.v1} outbox message of a stored revision (also used by the operator API). */
+    OutboxMessage announcement(MerchantSettings settings, MerchantRevision revision) {
         UUID id = UUID.randomUUID();
         Map<String, Object> data = new LinkedHashMap<>(settings.toDocument());
         data.put(VERSION_FIELD, revision.version());

@@ -14,7 +14,7 @@ public final class DemoMerchant {
     }
 
     public static MerchantSettings settings() {
-        return new MerchantSettings(
+        return MerchantSettings.withDefaults(
                 MERCHANT_ID,
                 "Caisse demo shop",
                 MerchantMode.TEST,

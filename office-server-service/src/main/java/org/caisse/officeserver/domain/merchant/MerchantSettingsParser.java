@@ -31,7 +31,17 @@ public final class MerchantSettingsParser {
     }
 
     static final Set<String> KNOWN_FIELDS = Set.of("merchantId", "shopName", "mode", "allowedUrlPatterns",
-            "legacySha256Allowed", "currencies", "languages", "defaultLanguage");
+            "legacySha256Allowed", "currencies", "languages", "defaultLanguage", "captureMode", "captureDay",
+            "automaticResponseEnabled", "shopperTicketEmail", "merchantTicketEmail", "merchantEmail", "frameAncestors",
+            "dataRetentionDays");
+    /** An https origin, optionally {@code https://*.host}, as payment-page-service accepts it in frame-ancestors. */
+    private static final Pattern FRAME_ANCESTOR =
+            Pattern.compile("https://(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\\d{1,5})?");
+    /** A deliberately plain address check (one @, a dotted domain, no spaces); the mail server has the last word. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    private static final int MAX_FRAME_ANCESTORS = 20;
+    private static final int MAX_CAPTURE_DAY = 99;
+    private static final int MAX_EMAIL = 254;
     private static final Pattern MERCHANT_ID = Pattern.compile("[0-9]{15}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
     private static final Pattern CURRENCY = Pattern.compile("[0-9]{3}");
@@ -130,11 +140,56 @@ public final class MerchantSettingsParser {
             violations.add(new Violation("defaultLanguage", "must be one of languages"));
         }
 
+        CaptureMode captureMode = MerchantSettings.DEFAULT_CAPTURE_MODE;
+        if (document.containsKey("captureMode")) {
+            String text = string(document, "captureMode", violations);
+            if (text != null) {
+                try {
+                    captureMode = CaptureMode.valueOf(text);
+                } catch (IllegalArgumentException unknown) {
+                    violations.add(new Violation("captureMode", "must be AUTHOR_CAPTURE or VALIDATION"));
+                }
+            }
+        }
+        int captureDay = optionalInt(document, "captureDay", MerchantSettings.DEFAULT_CAPTURE_DAY, 0, MAX_CAPTURE_DAY,
+                violations);
+        boolean automaticResponse = optionalBoolean(document, "automaticResponseEnabled", true, violations);
+        boolean shopperTicket = optionalBoolean(document, "shopperTicketEmail", false, violations);
+        boolean merchantTicket = optionalBoolean(document, "merchantTicketEmail", false, violations);
+        String merchantEmail = null;
+        if (document.containsKey("merchantEmail")) {
+            merchantEmail = string(document, "merchantEmail", violations);
+            if (merchantEmail != null && (merchantEmail.length() > MAX_EMAIL || !EMAIL.matcher(merchantEmail).matches())) {
+                violations.add(new Violation("merchantEmail", "must be an e-mail address"));
+            }
+        }
+        if (merchantTicket && merchantEmail == null && !document.containsKey("merchantEmail")) {
+            violations.add(new Violation("merchantEmail", "required when merchantTicketEmail is true"));
+        }
+        List<String> frameAncestors = List.of();
+        if (document.containsKey("frameAncestors")) {
+            frameAncestors = stringList(document, "frameAncestors", violations);
+            if (frameAncestors != null) {
+                if (frameAncestors.size() > MAX_FRAME_ANCESTORS) {
+                    violations.add(new Violation("frameAncestors", "must name at most " + MAX_FRAME_ANCESTORS + " origins"));
+                }
+                for (int i = 0; i < frameAncestors.size(); i++) {
+                    if (!FRAME_ANCESTOR.matcher(frameAncestors.get(i)).matches()) {
+                        violations.add(new Violation("frameAncestors/" + i,
+                                "must be a lower-case https origin, optionally https://*.host"));
+                    }
+                }
+            }
+        }
+        int retention = optionalInt(document, "dataRetentionDays", MerchantSettings.DEFAULT_DATA_RETENTION_DAYS,
+                MerchantSettings.MIN_DATA_RETENTION_DAYS, MerchantSettings.DEFAULT_DATA_RETENTION_DAYS, violations);
+
         if (!violations.isEmpty()) {
             return new Result.Invalid(violations);
         }
         return new Result.Valid(new MerchantSettings(merchantId, shopName, mode, patterns, legacy,
-                currencies, languages, defaultLanguage));
+                currencies, languages, defaultLanguage, captureMode, captureDay, automaticResponse, shopperTicket,
+                merchantTicket, merchantEmail, frameAncestors, retention));
     }
 
     /**
@@ -155,6 +210,39 @@ public final class MerchantSettingsParser {
         } catch (URISyntaxException unreadable) {
             return false;
         }
+    }
+
+    /** An optional JSON integer within [min, max]; absent → the default. */
+    private static int optionalInt(Map<String, ?> document, String field, int defaultValue, int min, int max,
+                                   List<Violation> violations) {
+        if (!document.containsKey(field)) {
+            return defaultValue;
+        }
+        Object value = document.get(field);
+        if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
+            long number = ((Number) value).longValue();
+            if (value instanceof java.math.BigInteger big && big.bitLength() > 62) {
+                number = Long.MAX_VALUE;
+            }
+            if (number >= min && number <= max) {
+                return (int) number;
+            }
+        }
+        violations.add(new Violation(field, "must be an integer from " + min + " to " + max));
+        return defaultValue;
+    }
+
+    /** An optional JSON boolean; absent → the default. */
+    private static boolean optionalBoolean(Map<String, ?> document, String field, boolean defaultValue,
+                                           List<Violation> violations) {
+        if (!document.containsKey(field)) {
+            return defaultValue;
+        }
+        if (document.get(field) instanceof Boolean b) {
+            return b;
+        }
+        violations.add(new Violation(field, "must be a boolean"));
+        return defaultValue;
     }
 
     private static String string(Map<String, ?> document, String field, List<Violation> violations) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import org.caisse.common.identity.ServiceCallers;
 import org.caisse.officeserver.application.merchant.MerchantAccountService;
@@ -29,13 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MerchantResource {
 
     private final MerchantAccountService merchants;
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
     private final Set<String> writers;
 
     @Inject
-    public MerchantResource(MerchantAccountService merchants, JsonWebToken token, InternalCallersConfig callers) {
+    public MerchantResource(MerchantAccountService merchants, SecurityIdentity identity,
+                            InternalCallersConfig callers) {
         this.merchants = merchants;
-        this.token = token;
+        this.identity = identity;
         this.writers = Set.copyOf(callers.merchantWriters().orElse(Set.of()));
     }
 
@@ -45,7 +47,9 @@ public class MerchantResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "Create or replace a merchant's settings; publishes org.caisse.merchant.updated.v1 when they change")
     public Uni<Response> put(@PathParam("merchantId") String merchantId, byte[] body) {
-        if (!ServiceCallers.isAllowed(token.getRawToken(), token.getSubject(), writers)) {
+        // The principal, not an injected JsonWebToken: with quarkus-oidc present that bean is OIDC's (empty here).
+        if (!(identity.getPrincipal() instanceof JsonWebToken token)
+                || !ServiceCallers.isAllowed(token.getRawToken(), token.getSubject(), writers)) {
             return Uni.createFrom().item(Problem.of(403, "Caller not allowed",
                     "this service may not write merchant settings (caisse.internal.merchant-writers)"));
         }

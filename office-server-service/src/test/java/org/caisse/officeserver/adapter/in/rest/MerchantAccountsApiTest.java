@@ -68,7 +68,33 @@ class MerchantAccountsApiTest {
         document.put("currencies", List.of("978", "840"));
         document.put("languages", List.of("fr", "en"));
         document.put("defaultLanguage", "en");
+        // the later, optional fields with their default values: a complete document is stored as sent
+        document.put("captureMode", "AUTHOR_CAPTURE");
+        document.put("captureDay", 0);
+        document.put("automaticResponseEnabled", true);
+        document.put("shopperTicketEmail", false);
+        document.put("merchantTicketEmail", false);
+        document.put("frameAncestors", List.of());
+        document.put("dataRetentionDays", 540);
         return document;
+    }
+
+    @Test
+    void aDocumentWithoutTheLaterFieldsIsStoredAndPublishedWithTheirDefaults() throws Exception {
+        String merchantId = newMerchantId();
+        Map<String, Object> complete = settings(merchantId);
+        Map<String, Object> firstVersionOnly = new LinkedHashMap<>(complete);
+        List.of("captureMode", "captureDay", "automaticResponseEnabled", "shopperTicketEmail", "merchantTicketEmail",
+                "frameAncestors", "dataRetentionDays").forEach(firstVersionOnly::remove);
+
+        Response response = put(merchantId, firstVersionOnly,
+                serviceToken("payment-page-service", "office-server-service"));
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        assertThat(storedSettings(merchantId)).isEqualTo(complete);
+        Map<?, ?> data = (Map<?, ?>) eventsFor(merchantId, 1).getFirst().data();
+        assertThat(((Number) data.get("dataRetentionDays")).intValue()).isEqualTo(540);
+        assertThat(data.get("captureMode")).isEqualTo("AUTHOR_CAPTURE");
     }
 
     private static String serviceToken(String caller, String audience) throws Exception {
