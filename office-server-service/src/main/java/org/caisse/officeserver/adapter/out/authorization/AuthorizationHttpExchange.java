@@ -37,7 +37,7 @@ public class AuthorizationHttpExchange {
     }
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
             successThreshold = 1, failOn = DownstreamUnavailableException.class)
     public Uni<HttpResponse<byte[]>> exchange(HttpRequest request) {
         return Uni.createFrom().deferred(() -> Uni.createFrom()
