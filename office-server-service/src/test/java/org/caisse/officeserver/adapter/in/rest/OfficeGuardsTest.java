@@ -116,7 +116,7 @@ class OfficeGuardsTest {
         HttpResponse<byte[]> first = http().post(CANCEL, body, key);
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(OfficeHttp.parse(first.body())).containsEntry("responseCode", "00").containsEntry("newAmount", 700);
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < 200; i++) {
             HttpResponse<byte[]> replay = http().post(CANCEL, body, key);
             assertThat(replay.statusCode()).isEqualTo(200);
             assertThat(Arrays.equals(replay.body(), first.body())).isTrue();
