@@ -138,7 +138,8 @@ public final class FakeDownstreams {
                 String reference = path.substring("/_test/calls/".length());
                 AtomicInteger count = callsByReference.get(reference);
                 respond(exchange, 200, Map.of("calls", count == null ? 0 : count.get(),
-                        "lastPath", lastCallPathByReference.getOrDefault(reference, "")));
+                        "lastPath", lastCallPathByReference.getOrDefault(reference, ""),
+                        "currentAmount", currentAmounts.getOrDefault(reference, 1000L)));
                 return;
             }
             if (!hasAudience(exchange, "authorization-service")) {

@@ -61,11 +61,16 @@ public final class OfficeHttp {
 
     /** Calls the authorization fake received for {@code reference}. */
     public static int authorizationCalls(String authorizationUrl, String reference) {
+        return ((Number) authorizationState(authorizationUrl, reference).get("calls")).intValue();
+    }
+
+    /** What the authorization fake holds for {@code reference}: {@code calls}, {@code currentAmount}. */
+    public static Map<String, Object> authorizationState(String authorizationUrl, String reference) {
         try {
             HttpResponse<byte[]> response = CLIENT.send(
                     HttpRequest.newBuilder(URI.create(authorizationUrl + "/_test/calls/" + reference)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            return ((Number) parse(response.body()).get("calls")).intValue();
+            return parse(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -3,7 +3,6 @@ package org.caisse.officeserver.adapter.out.authorization;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +10,7 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import org.caisse.officeserver.application.port.out.DownstreamUnavailableException;
 import org.caisse.officeserver.config.AuthorizationConfig;
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
@@ -36,7 +36,8 @@ public class AuthorizationHttpExchange {
                 .build();
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @AsynchronousNonBlocking
+    @Timeout(5000)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000,
             successThreshold = 1, failOn = DownstreamUnavailableException.class)
     public Uni<HttpResponse<byte[]>> exchange(HttpRequest request) {
