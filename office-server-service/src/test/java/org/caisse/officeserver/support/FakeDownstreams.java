@@ -26,7 +26,8 @@ import com.sun.net.httpserver.HttpServer;
  * <li>keys: merchant {@link #MERCHANT} (and {@link #OTHER_MERCHANT}) version 1 → {@code <merchantId>_KEY1};
  * version 2 → 410 DEACTIVATED; other versions → 404; merchant {@link #KEYLESS_MERCHANT} → 500.</li>
  * <li>transactions: every reference starting with {@code KNOWN} exists for {@link #MERCHANT} only
- * (1000 EUR cents, TO_CAPTURE); references starting with {@code DOWN} answer 503.</li>
+ * (1000 EUR cents, TO_CAPTURE); references starting with {@code DOWN} answer 503; references starting with
+ * {@code SLOW} exist too but are answered after {@link #SLOW_MILLIS} ms.</li>
  * <li>{@code GET /_test/key-fetches/{merchantId}} on the keys fake: how many key lookups it answered for that
  * merchant (to tell a cached key from a fetched one).</li>
  * <li>every call needs a bearer JWT whose {@code aud} names the service played, else 401.</li>
@@ -47,6 +48,7 @@ public final class FakeDownstreams {
     private static final Pattern TX_PATH = Pattern.compile(
             "/internal/v1/merchants/([^/]+)/transactions/([^/]+?)(/cancel)?");
     private static final ObjectMapper JSON = new ObjectMapper();
+    public static final long SLOW_MILLIS = 1500;
 
     private final HttpServer keys;
     private final HttpServer authorization;
@@ -141,7 +143,8 @@ public final class FakeDownstreams {
                 String reference = path.substring("/_test/calls/".length());
                 AtomicInteger count = callsByReference.get(reference);
                 respond(exchange, 200, Map.of("calls", count == null ? 0 : count.get(),
-                        "lastPath", lastCallPathByReference.getOrDefault(reference, "")));
+                        "lastPath", lastCallPathByReference.getOrDefault(reference, ""),
+                        "currentAmount", currentAmounts.getOrDefault(reference, 1000L)));
                 return;
             }
             if (!hasAudience(exchange, "authorization-service")) {
@@ -162,7 +165,15 @@ public final class FakeDownstreams {
                 respond(exchange, 503, Map.of("title", "Service Unavailable"));
                 return;
             }
-            boolean exists = merchantId.equals(MERCHANT) && reference.startsWith("KNOWN");
+            if (reference.startsWith("SLOW")) {
+                try {
+                    Thread.sleep(SLOW_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            boolean exists = merchantId.equals(MERCHANT)
+                    && (reference.startsWith("KNOWN") || reference.startsWith("SLOW"));
             if (!cancel && "GET".equals(exchange.getRequestMethod())) {
                 if (!exists) {
                     respond(exchange, 404, Map.of("title", "Not Found"));

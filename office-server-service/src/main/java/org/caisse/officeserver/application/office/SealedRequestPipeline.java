@@ -46,15 +46,26 @@ public class SealedRequestPipeline {
 
     private final MerchantKeyStore keys;
     private final MerchantRepository merchants;
+    private final GuardedExecution guard;
 
     @Inject
-    public SealedRequestPipeline(MerchantKeyStore keys, MerchantRepository merchants) {
+    public SealedRequestPipeline(MerchantKeyStore keys, MerchantRepository merchants, GuardedExecution guard) {
         this.keys = keys;
         this.merchants = merchants;
+        this.guard = guard;
     }
 
-    /** @param body the request, already parsed as a JSON object */
+    /** A call without idempotency key whose body bytes are not needed (no idempotency). */
     public Uni<OfficeReply> handle(OfficeOperation operation, Map<String, Object> body) {
+        return handle(operation, body, OfficeCall.plain(new byte[0], ignored -> new byte[0]));
+    }
+
+    /**
+     * @param body the request, already parsed as a JSON object
+     * @param call its bytes and {@code Idempotency-Key}; the merchant's rate limit and the key are applied once
+     *             the seal is verified ({@link GuardedExecution})
+     */
+    public Uni<OfficeReply> handle(OfficeOperation operation, Map<String, Object> body, OfficeCall call) {
         RequestFields fields = new RequestFields(body);
         CommonRequestFields common;
         try {
@@ -68,7 +79,8 @@ public class SealedRequestPipeline {
                             .flatMap(refused -> refused
                                     ? Uni.createFrom().item(log(operation, common.merchantId(),
                                             unsealed(operation, OK, ResponseCode.FRAUD_SUSPICION)))
-                                    : verifyThenExecute(operation, body, common, fields, found.key()));
+                                    : verifyThenExecute(operation, body, call, common, fields,
+                                            found.key()));
                     case KeyLookup.Unknown unknown -> Uni.createFrom().item(
                             log(operation, common.merchantId(), unsealed(operation, OK, ResponseCode.FRAUD_SUSPICION)));
                     case KeyLookup.Unusable unusable -> Uni.createFrom().item(
@@ -99,13 +111,18 @@ public class SealedRequestPipeline {
     }
 
     private Uni<OfficeReply> verifyThenExecute(OfficeOperation operation, Map<String, Object> body,
-                                               CommonRequestFields common, RequestFields fields, MerchantKey key) {
+                                               OfficeCall call, CommonRequestFields common, RequestFields fields, MerchantKey key) {
         String sealString = JsonSealString.of(body, JsonSealString.REQUEST_EXCLUSIONS);
         if (!Seals.matches(SealAlgorithm.HMAC_SHA_256, key.secretKey(), sealString, common.seal())) {
             return Uni.createFrom().item(log(operation, common.merchantId(),
                     sealed(operation, OK, ResponseFields.withCode(ResponseCode.FRAUD_SUSPICION.code()).asMap(), key)));
         }
         AuthenticatedRequest request = new AuthenticatedRequest(common, fields);
+        return guard.run(operation, common.merchantId(), call, key, () -> execute(operation, request, key));
+    }
+
+    private Uni<OfficeReply> execute(OfficeOperation operation, AuthenticatedRequest request, MerchantKey key) {
+        CommonRequestFields common = request.common();
         return Uni.createFrom().deferred(() -> operation.execute(request))
                 .map(response -> sealed(operation, OK, response, key))
                 .onFailure(FieldFormatException.class).recoverWithItem(badField -> sealed(operation, OK,

@@ -3,7 +3,6 @@ package org.caisse.officeserver.adapter.out.authorization;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,8 @@ import org.caisse.officeserver.config.AuthorizationConfig;
 /**
  * authorization-service's internal API (docs/platform-contracts.md) over HTTP with a service JWT.
  * 404 means "no such transaction for this merchant"; any network error, timeout, 5xx or unreadable
- * answer is {@link DownstreamUnavailableException}.
+ * answer is {@link DownstreamUnavailableException}, as is an open circuit breaker
+ * ({@link AuthorizationHttpExchange}).
  */
 @ApplicationScoped
 public class AuthorizationServiceGateway implements TransactionGateway {
@@ -38,17 +38,15 @@ public class AuthorizationServiceGateway implements TransactionGateway {
     private final AuthorizationConfig config;
     private final ServiceTokens tokens;
     private final ObjectMapper json;
-    private final HttpClient http;
+    private final AuthorizationHttpExchange http;
 
     @Inject
-    public AuthorizationServiceGateway(AuthorizationConfig config, ServiceTokens tokens, ObjectMapper json) {
+    public AuthorizationServiceGateway(AuthorizationConfig config, ServiceTokens tokens, ObjectMapper json,
+                                       AuthorizationHttpExchange http) {
         this.config = config;
         this.tokens = tokens;
         this.json = json;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.timeout())
-                .build();
+        this.http = http;
     }
 
     @Override
@@ -98,10 +96,11 @@ public class AuthorizationServiceGateway implements TransactionGateway {
     }
 
     private <T> Uni<Optional<T>> send(HttpRequest request, Function<Map<String, Object>, T> reader) {
-        return Uni.createFrom().deferred(() -> Uni.createFrom()
-                        .completionStage(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())))
-                .onFailure().transform(failure -> new DownstreamUnavailableException(
-                        "authorization-service unreachable: " + failure.getClass().getSimpleName(), failure))
+        // an open breaker or a timeout (fault tolerance's own exceptions) is "unavailable" as well: 503 / 90
+        return Uni.createFrom().deferred(() -> http.exchange(request))
+                .onFailure(failure -> !(failure instanceof DownstreamUnavailableException))
+                .transform(failure -> new DownstreamUnavailableException(
+                        "authorization-service unavailable: " + failure.getClass().getSimpleName(), failure))
                 .map(response -> {
                     int status = response.statusCode();
                     if (status == 404) {
