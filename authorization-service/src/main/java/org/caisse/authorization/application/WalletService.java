@@ -63,6 +63,18 @@ public class WalletService {
                 });
     }
 
+    /**
+     * Sips {@code updatePaymentMean}: the customer's name for a payment mean (null clears it); the card is unchanged.
+     *
+     * @return the payment mean renamed; empty when unknown, deleted or another merchant's
+     */
+    public Uni<Optional<WalletPaymentMean>> renamePaymentMean(String merchantId, String merchantWalletId,
+                                                              int paymentMeanId, String paymentMeanAlias) {
+        return store.rename(merchantId, merchantWalletId, paymentMeanId, paymentMeanAlias)
+                .invoke(renamed -> renamed.ifPresent(mean -> LOG.infof("wallet %s/%s: payment mean %d renamed",
+                        merchantId, merchantWalletId, paymentMeanId)));
+    }
+
     /** Sips {@code signOff}: deletes every payment mean of the wallet. @return false when it had none */
     public Uni<Boolean> signOff(String merchantId, String merchantWalletId) {
         return store.deleteWallet(merchantId, merchantWalletId, clock.instant())

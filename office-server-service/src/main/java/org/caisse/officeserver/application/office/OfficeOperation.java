@@ -23,6 +23,14 @@ public interface OfficeOperation {
     /** For example {@code CR_WS_}. */
     String interfaceVersionPrefix();
 
-    /** The response fields (at least {@code responseCode}), not yet sealed. */
+    /**
+     * The name of the field carrying the Sips code in this service's answers, the pipeline's own refusals (30, 34,
+     * 90, 99) included: {@code responseCode}, or {@code walletResponseCode} for the wallet services (SIPS.md §5).
+     */
+    default String responseCodeField() {
+        return "responseCode";
+    }
+
+    /** The response fields (at least the {@link #responseCodeField()}), not yet sealed. */
     Uni<Map<String, Object>> execute(AuthenticatedRequest request);
 }

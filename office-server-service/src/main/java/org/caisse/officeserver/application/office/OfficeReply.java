@@ -8,7 +8,9 @@ import java.util.Map;
  */
 public record OfficeReply(int httpStatus, Map<String, Object> body) {
 
+    /** The Sips code of the answer, whichever field carries it ({@code responseCode} or {@code walletResponseCode}). */
     public String responseCode() {
-        return String.valueOf(body.get("responseCode"));
+        Object code = body.containsKey("responseCode") ? body.get("responseCode") : body.get("walletResponseCode");
+        return String.valueOf(code);
     }
 }

@@ -67,17 +67,17 @@ public class SealedRequestPipeline {
                     case KeyLookup.Found found -> refusesTestKey(common.merchantId(), found.key())
                             .flatMap(refused -> refused
                                     ? Uni.createFrom().item(log(operation, common.merchantId(),
-                                            unsealed(OK, ResponseCode.FRAUD_SUSPICION)))
+                                            unsealed(operation, OK, ResponseCode.FRAUD_SUSPICION)))
                                     : verifyThenExecute(operation, body, common, fields, found.key()));
                     case KeyLookup.Unknown unknown -> Uni.createFrom().item(
-                            log(operation, common.merchantId(), unsealed(OK, ResponseCode.FRAUD_SUSPICION)));
+                            log(operation, common.merchantId(), unsealed(operation, OK, ResponseCode.FRAUD_SUSPICION)));
                     case KeyLookup.Unusable unusable -> Uni.createFrom().item(
-                            log(operation, common.merchantId(), unsealed(OK, ResponseCode.FRAUD_SUSPICION)));
+                            log(operation, common.merchantId(), unsealed(operation, OK, ResponseCode.FRAUD_SUSPICION)));
                 })
                 .onFailure(DownstreamUnavailableException.class).recoverWithItem(down -> {
                     LOG.warnf("key service unavailable for %s/%s: %s", operation.family(), operation.name(),
                             down.getMessage());
-                    return unsealed(SERVICE_UNAVAILABLE, ResponseCode.SERVICE_UNAVAILABLE);
+                    return unsealed(operation, SERVICE_UNAVAILABLE, ResponseCode.SERVICE_UNAVAILABLE);
                 });
     }
 
@@ -103,24 +103,24 @@ public class SealedRequestPipeline {
         String sealString = JsonSealString.of(body, JsonSealString.REQUEST_EXCLUSIONS);
         if (!Seals.matches(SealAlgorithm.HMAC_SHA_256, key.secretKey(), sealString, common.seal())) {
             return Uni.createFrom().item(log(operation, common.merchantId(),
-                    sealed(OK, ResponseFields.withCode(ResponseCode.FRAUD_SUSPICION.code()).asMap(), key)));
+                    sealed(operation, OK, ResponseFields.withCode(ResponseCode.FRAUD_SUSPICION.code()).asMap(), key)));
         }
         AuthenticatedRequest request = new AuthenticatedRequest(common, fields);
         return Uni.createFrom().deferred(() -> operation.execute(request))
-                .map(response -> sealed(OK, response, key))
-                .onFailure(FieldFormatException.class).recoverWithItem(badField -> sealed(OK,
+                .map(response -> sealed(operation, OK, response, key))
+                .onFailure(FieldFormatException.class).recoverWithItem(badField -> sealed(operation, OK,
                         ResponseFields.withCode(ResponseCode.FORMAT_ERROR.code())
                                 .put("errorFieldName", ((FieldFormatException) badField).fieldName()).asMap(),
                         key))
                 .onFailure(DownstreamUnavailableException.class).recoverWithItem(down -> {
                     LOG.warnf("downstream unavailable for %s/%s: %s", operation.family(), operation.name(),
                             down.getMessage());
-                    return sealed(SERVICE_UNAVAILABLE,
+                    return sealed(operation, SERVICE_UNAVAILABLE,
                             ResponseFields.withCode(ResponseCode.SERVICE_UNAVAILABLE.code()).asMap(), key);
                 })
                 .onFailure().recoverWithItem(unexpected -> {
                     LOG.errorf(unexpected, "unexpected failure in %s/%s", operation.family(), operation.name());
-                    return sealed(OK, ResponseFields.withCode(ResponseCode.TEMPORARY_PROBLEM.code()).asMap(), key);
+                    return sealed(operation, OK, ResponseFields.withCode(ResponseCode.TEMPORARY_PROBLEM.code()).asMap(), key);
                 })
                 .map(reply -> log(operation, common.merchantId(), reply));
     }
@@ -132,30 +132,44 @@ public class SealedRequestPipeline {
      */
     private Uni<OfficeReply> formatErrorOnCommonField(OfficeOperation operation, RequestFields fields,
                                                       String fieldName) {
-        Map<String, Object> response = ResponseFields.withCode(ResponseCode.FORMAT_ERROR.code())
-                .put("errorFieldName", fieldName).asMap();
+        Map<String, Object> response = inCodeFieldOf(operation, ResponseFields.withCode(ResponseCode.FORMAT_ERROR.code())
+                .put("errorFieldName", fieldName).asMap());
         Optional<MerchantKeyReference> reference = CommonRequestFields.keyReferenceOf(fields);
         if (reference.isEmpty()) {
             return Uni.createFrom().item(log(operation, null, new OfficeReply(OK, response)));
         }
         return keys.find(reference.get().merchantId(), reference.get().keyVersion())
                 .map(lookup -> lookup instanceof KeyLookup.Found found
-                        ? sealed(OK, response, found.key())
+                        ? sealed(operation, OK, response, found.key())
                         : new OfficeReply(OK, response))
                 .onFailure().recoverWithItem(new OfficeReply(OK, response))
                 .map(reply -> log(operation, reference.get().merchantId(), reply));
     }
 
-    static OfficeReply sealed(int status, Map<String, Object> response, MerchantKey key) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>(response);
+    static OfficeReply sealed(OfficeOperation operation, int status, Map<String, Object> response, MerchantKey key) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(inCodeFieldOf(operation, response));
         body.remove("seal");
         body.put("seal", Seals.compute(SealAlgorithm.HMAC_SHA_256, key.secretKey(),
                 JsonSealString.of(body, JsonSealString.RESPONSE_EXCLUSIONS)));
         return new OfficeReply(status, body);
     }
 
-    static OfficeReply unsealed(int status, ResponseCode code) {
-        return new OfficeReply(status, ResponseFields.withCode(code.code()).asMap());
+    static OfficeReply unsealed(OfficeOperation operation, int status, ResponseCode code) {
+        return new OfficeReply(status, inCodeFieldOf(operation, ResponseFields.withCode(code.code()).asMap()));
+    }
+
+    /**
+     * The pipeline writes its refusals with {@code responseCode}; a service answering with another code field
+     * (wallet services: {@code walletResponseCode}) gets it under that name, in the same place, before sealing.
+     */
+    static Map<String, Object> inCodeFieldOf(OfficeOperation operation, Map<String, Object> response) {
+        String field = operation.responseCodeField();
+        if ("responseCode".equals(field) || !response.containsKey("responseCode")) {
+            return response;
+        }
+        Map<String, Object> renamed = new java.util.LinkedHashMap<>();
+        response.forEach((name, value) -> renamed.put("responseCode".equals(name) ? field : name, value));
+        return renamed;
     }
 
     private static OfficeReply log(OfficeOperation operation, String merchantId, OfficeReply reply) {

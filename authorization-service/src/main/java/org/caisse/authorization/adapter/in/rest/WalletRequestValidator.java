@@ -37,6 +37,20 @@ final class WalletRequestValidator {
                 () -> new InvalidFieldException("paymentMeanId", "must be a positive number of at most 9 digits"));
     }
 
+    /** A new alias for a payment mean: 1 to {@link #ALIAS_MAX} characters without control characters, or null. */
+    static String alias(WalletAliasRequestBody body) {
+        if (body == null) {
+            throw new InvalidFieldException("body", "a JSON object is required");
+        }
+        String alias = body.paymentMeanAlias;
+        if (alias != null && (alias.isEmpty() || alias.length() > ALIAS_MAX
+                || !NO_CONTROL.matcher(alias).matches())) {
+            throw new InvalidFieldException("paymentMeanAlias",
+                    "must be 1 to " + ALIAS_MAX + " characters without control characters");
+        }
+        return alias;
+    }
+
     /**
      * @param currentMonth the month now, in the platform's zone: an expired card is refused
      */

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,7 +24,7 @@ import org.caisse.authorization.domain.WalletPaymentMean;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * A customer's Sips wallet at a merchant: add a card, read, delete a payment mean, sign off. Another merchant's
+ * A customer's Sips wallet at a merchant: add a card, read, rename or delete a payment mean, sign off. Another merchant's
  * wallet is unknown (404), never forbidden. Card numbers are never returned, only the masked form and the token.
  */
 @Path("/internal/v1/merchants/{merchantId}/wallets/{merchantWalletId}")
@@ -115,6 +116,25 @@ public class WalletResource {
         int rank = WalletRequestValidator.paymentMeanId(paymentMeanId);
         return wallets.deletePaymentMean(merchant, wallet, rank).map(deleted -> deleted
                 ? Response.noContent().build() : notFound("no such payment mean in this wallet"));
+    }
+
+    @PATCH
+    @Path("/payment-means/{paymentMeanId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename a payment mean (Sips updatePaymentMean)",
+            description = "body {paymentMeanAlias} (null or absent clears it); 200 with the payment mean; 404 when "
+                    + "unknown or deleted; 400 problem JSON naming the field")
+    public Uni<Response> renamePaymentMean(@PathParam("merchantId") String merchantId,
+                                           @PathParam("merchantWalletId") String merchantWalletId,
+                                           @PathParam("paymentMeanId") String paymentMeanId,
+                                           WalletAliasRequestBody body) {
+        String merchant = RequestValidator.merchantId(merchantId);
+        String wallet = WalletRequestValidator.merchantWalletId(merchantWalletId);
+        int rank = WalletRequestValidator.paymentMeanId(paymentMeanId);
+        String alias = WalletRequestValidator.alias(body);
+        return wallets.renamePaymentMean(merchant, wallet, rank, alias).map(found -> found
+                .map(mean -> Response.ok(paymentMeanJson(mean), MediaType.APPLICATION_JSON_TYPE).build())
+                .orElseGet(() -> notFound("no such payment mean in this wallet")));
     }
 
     /** A payment mean as Sips names its fields; keys without a value are left out. */

@@ -104,6 +104,24 @@ public class PgWalletStore implements WalletStore {
                 .map(rows -> rows.rowCount() > 0);
     }
 
+    /** One statement: the renamed row, joined to its card, only when it was live. */
+    @Override
+    public Uni<Optional<WalletPaymentMean>> rename(String merchantId, String merchantWalletId, int paymentMeanId,
+                                                   String paymentMeanAlias) {
+        return pool.preparedQuery("""
+                        WITH renamed AS (
+                            UPDATE wallet_payment_mean SET payment_mean_alias = $4
+                             WHERE merchant_id = $1 AND merchant_wallet_id = $2 AND payment_mean_id = $3
+                               AND deleted_at IS NULL
+                            RETURNING merchant_id, merchant_wallet_id, payment_mean_id, card_id, payment_mean_alias,
+                                      payment_mean_brand)
+                        SELECT w.*, c.token_pan, c.masked_pan, c.pan_expiry_date
+                          FROM renamed w
+                          JOIN card_vault c ON c.id = w.card_id AND c.merchant_id = w.merchant_id""")
+                .execute(Tuple.from(Arrays.asList(merchantId, merchantWalletId, paymentMeanId, paymentMeanAlias)))
+                .map(PgWalletStore::first);
+    }
+
     @Override
     public Uni<Integer> deleteWallet(String merchantId, String merchantWalletId, Instant at) {
         return pool.preparedQuery("""

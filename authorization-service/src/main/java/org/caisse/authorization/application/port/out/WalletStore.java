@@ -25,6 +25,14 @@ public interface WalletStore {
     /** @return false when there was no such live payment mean */
     Uni<Boolean> delete(String merchantId, String merchantWalletId, int paymentMeanId, Instant at);
 
+    /**
+     * Sets the alias of a live payment mean (null clears it).
+     *
+     * @return the payment mean renamed; empty when there is no such live payment mean
+     */
+    Uni<Optional<WalletPaymentMean>> rename(String merchantId, String merchantWalletId, int paymentMeanId,
+                                            String paymentMeanAlias);
+
     /** @return how many live payment means were deleted (0: unknown or already empty wallet) */
     Uni<Integer> deleteWallet(String merchantId, String merchantWalletId, Instant at);
 }

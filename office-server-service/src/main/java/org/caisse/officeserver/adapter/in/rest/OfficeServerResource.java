@@ -28,8 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Office Server", description = "Sips 2.0 Office Server JSON services, sealed with HMAC-SHA-256")
 public class OfficeServerResource {
 
-    private static final byte[] NOT_JSON = OfficeJson.write(Map.of("responseCode", ResponseCode.FORMAT_ERROR.code()));
-
     private final OfficeOperations operations;
     private final SealedRequestPipeline pipeline;
 
@@ -43,7 +41,7 @@ public class OfficeServerResource {
     @Path("{family}/{service}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Call an Office Server service (diagnostic/getTransactionData, cashManagement/cancel)")
+    @Operation(summary = "Call an Office Server service (diagnostic/getTransactionData, cashManagement/cancel, wallet/*)")
     public Uni<Response> call(@PathParam("family") String family, @PathParam("service") String service, byte[] body) {
         return dispatch(family, service, body);
     }
@@ -56,7 +54,9 @@ public class OfficeServerResource {
         var request = OfficeJson.parseObject(body);
         if (request.isEmpty()) {
             return Uni.createFrom().item(Response.status(Response.Status.BAD_REQUEST)
-                    .type(MediaType.APPLICATION_JSON).entity(NOT_JSON).build());
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(OfficeJson.write(Map.of(operation.get().responseCodeField(), ResponseCode.FORMAT_ERROR.code())))
+                    .build());
         }
         return pipeline.handle(operation.get(), request.get()).map(OfficeServerResource::toResponse);
     }
