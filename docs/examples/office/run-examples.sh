@@ -121,11 +121,39 @@ call cashManagement/creditHolder "$(common CR_WS_2.3 | jq -c --arg ref "$D" --ar
   cardExpiryDate: $exp}')"
 expect responseCode 00
 
-echo "## 8. checkout/walletOrder: a wallet this merchant never filled answers 14"
-call checkout/walletOrder "$(common IR_WS_2.3 | jq -c --arg ref "$E" '. + {
+echo "## 8. wallet/*: a customer's wallet, then checkout/walletOrder with its card"
+W=W${RUN}
+call wallet/addCard "$(common WR_WS_2.3 | jq -c --arg w "$W" --arg exp "$EXPIRY" '. + {
+  merchantWalletId: $w, cardNumber: "4100000100000000", cardExpiryDate: $exp, paymentMeanAlias: "my VISA"}')"
+expect walletResponseCode 00
+VISA_RANK=$(printf '%s' "$ANSWER" | jq -r .paymentMeanId)
+call wallet/addCard "$(common WR_WS_2.3 | jq -c --arg w "$W" --arg exp "$EXPIRY" '. + {
+  merchantWalletId: $w, cardNumber: "5100000100000000", cardExpiryDate: $exp}')"
+expect walletResponseCode 00
+MC_RANK=$(printf '%s' "$ANSWER" | jq -r .paymentMeanId)
+call wallet/getWalletData "$(common WR_WS_2.3 | jq -c --arg w "$W" '. + {merchantWalletId: $w}')"
+expect walletResponseCode 00
+call wallet/updatePaymentMean "$(common WR_WS_2.3 | jq -c --arg w "$W" --arg id "$MC_RANK" '. + {
+  merchantWalletId: $w, paymentMeanId: $id, paymentMeanAlias: "work card"}')"
+expect walletResponseCode 00
+call wallet/getPaymentMeanData "$(common WR_WS_2.3 | jq -c --arg w "$W" --arg id "$MC_RANK" '. + {
+  merchantWalletId: $w, paymentMeanId: $id}')"
+expect walletResponseCode 00
+expect paymentMeanAlias "work card"
+call checkout/walletOrder "$(common IR_WS_2.3 | jq -c --arg w "$W" --arg id "$VISA_RANK" --arg ref "$E" '. + {
+  merchantWalletId: $w, paymentMeanId: $id, transactionReference: $ref, amount: 990, currencyCode: "978"}')"
+expect responseCode 00
+call checkout/walletOrder "$(common IR_WS_2.3 | jq -c --arg ref "${E}X" '. + {
   merchantWalletId: "NO-SUCH-WALLET", paymentMeanId: "1", transactionReference: $ref, amount: 990,
   currencyCode: "978"}')"
 expect responseCode 14
+call wallet/deletePaymentMean "$(common WR_WS_2.3 | jq -c --arg w "$W" --arg id "$MC_RANK" '. + {
+  merchantWalletId: $w, paymentMeanId: $id}')"
+expect walletResponseCode 00
+call wallet/signOff "$(common WR_WS_2.3 | jq -c --arg w "$W" '. + {merchantWalletId: $w}')"
+expect walletResponseCode 00
+call wallet/getWalletData "$(common WR_WS_2.3 | jq -c --arg w "$W" '. + {merchantWalletId: $w}')"
+expect walletResponseCode 25
 
 echo "## 9. Errors: the same cardOrder reference again (94), a wrong seal (34), a body that is not JSON (400/30)"
 call checkout/cardOrder "$(common IR_WS_2.3 | jq -c --arg ref "$A" --arg exp "$EXPIRY" '. + {
