@@ -32,6 +32,30 @@ class RequestFieldsTest {
     }
 
     @Test
+    void anS10ReferenceNamesTheTransactionByDateAndIdWhenTheReferenceIsAbsent() {
+        assertThat(fields("s10TransactionReference",
+                Map.of("s10TransactionId", "123456", "s10TransactionIdDate", "20261122")).transactionReference())
+                .isEqualTo("20261122123456");
+        assertThat(fields("s10TransactionReference", Map.of("s10TransactionId", 654321)).transactionReference())
+                .isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))
+                        .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "654321");
+        assertThat(fields("transactionReference", "REF1", "s10TransactionReference",
+                Map.of("s10TransactionId", "123456")).transactionReference()).isEqualTo("REF1");
+    }
+
+    @Test
+    void aMalformedS10ReferenceIsRefusedNamingItsField() {
+        assertThat(badField(() -> fields("s10TransactionReference", Map.of("s10TransactionId", "12345"))
+                .transactionReference())).isEqualTo("s10TransactionReference.s10TransactionId");
+        assertThat(badField(() -> fields("s10TransactionReference",
+                Map.of("s10TransactionId", "123456", "s10TransactionIdDate", "20261332")).transactionReference()))
+                .isEqualTo("s10TransactionReference.s10TransactionIdDate");
+        assertThat(badField(() -> fields("s10TransactionReference", "20261122123456").transactionReference()))
+                .isEqualTo("s10TransactionReference");
+        assertThat(badField(() -> fields("amount", 1).transactionReference())).isEqualTo("transactionReference");
+    }
+
+    @Test
     void amountsMayBeNumbersOrNumericStrings() {
         assertThat(fields("operationAmount", 500).positiveAmount("operationAmount")).isEqualTo(500);
         assertThat(fields("operationAmount", "500").positiveAmount("operationAmount")).isEqualTo(500);

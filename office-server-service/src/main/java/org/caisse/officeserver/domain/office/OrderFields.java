@@ -44,7 +44,7 @@ public final class OrderFields {
     }
 
     public String transactionReference() {
-        return matching("transactionReference", TRANSACTION_REFERENCE);
+        return fields.transactionReference();
     }
 
     public String fromTransactionReference() {

@@ -43,7 +43,17 @@ public final class RequestFields {
         return matching("merchantId", MERCHANT_ID);
     }
 
+    /**
+     * {@code transactionReference}; without it, the one named by {@code s10TransactionReference} (see
+     * {@link S10TransactionReferences}); neither → 30 on {@code transactionReference}.
+     */
     public String transactionReference() {
+        if (!body.containsKey("transactionReference")) {
+            var s10 = S10TransactionReferences.of(body, S10TransactionReferences.today());
+            if (s10.isPresent()) {
+                return s10.get();
+            }
+        }
         return matching("transactionReference", TRANSACTION_REFERENCE);
     }
 
