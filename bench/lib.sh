@@ -307,6 +307,15 @@ bench_window_options() {
   [ "$MEASURE" -ge 1 ] && [ "$CONNECTIONS" -ge 1 ] || bench_die "need --seconds >= 1 and --connections >= 1"
 }
 
+# bench_await_mark MARKS CLIENT_PID EDGE: waits until the client touches MARKS.EDGE (an edge of its measured
+# window); false when the client ended before.
+bench_await_mark() {
+  while [ ! -e "$1.$3" ]; do
+    kill -0 "$2" 2>/dev/null || return 1
+    sleep 0.05
+  done
+}
+
 bench_result() {
   local scenario="$1"; shift
   printf 'RESULT scenario=%s %s\n' "$scenario" "$*"

@@ -62,15 +62,9 @@ trap 'kill "$CLIENT_PID" "$TAIL_PID" 2>/dev/null || true' EXIT
 PG_PLATFORM="$(bench_pg_backend_pids "$PG_PID" '^caisse_(payment_page|authorization|office_server|notification|key_management|batch)$')"
 CPU_GROUPS=("office-server-service:$OFFICE_PID" "authorization-service:$AUTH_PID"
   "postgres-platform-dbs:${PG_PLATFORM:-$PG_PID}" "kafka:$KAFKA_PID" "office-load-client:$CLIENT_PID")
-await_mark() {
-  while [ ! -e "$MARKS.$1" ]; do
-    kill -0 "$CLIENT_PID" 2>/dev/null || return 1
-    sleep 0.05
-  done
-}
-if await_mark start; then
+if bench_await_mark "$MARKS" "$CLIENT_PID" start; then
   bench_cpu_snapshot "${CPU_GROUPS[@]}" >"$WORK/window.cpu0"
-  if await_mark end; then bench_cpu_snapshot "${CPU_GROUPS[@]}" >"$WORK/window.cpu1"; fi
+  if bench_await_mark "$MARKS" "$CLIENT_PID" end; then bench_cpu_snapshot "${CPU_GROUPS[@]}" >"$WORK/window.cpu1"; fi
 fi
 set +e
 wait "$CLIENT_PID"

@@ -78,13 +78,6 @@ PG_REST="$(bench_pg_backend_pids "$PG_PID" "$PLATFORM_DBS" invert)"
 CPU_GROUPS=("payment-page-service:$PAGE_PID" "authorization-service:$AUTH_PID" "other-services:${OTHER_PIDS#,}"
   "postgres-platform-dbs:$PG_PLATFORM" "postgres-rest:${PG_PID}^${PG_REST:+,$PG_REST}" "kafka:$KAFKA_PID"
   "page-flow-client:$CLIENT_PID")
-# await_mark EDGE: until the client marks that edge of the window; false when it ended before.
-await_mark() {
-  while [ ! -e "$MARKS.$1" ]; do
-    kill -0 "$CLIENT_PID" 2>/dev/null || return 1
-    sleep 0.05
-  done
-}
 # metrics_snapshot FILE: the services' own request timers (Micrometer, /q/metrics): sums and counts of the page's
 # server requests and its calls to authorization-service, and of authorization-service's server requests.
 metrics_snapshot() {
@@ -114,12 +107,12 @@ metrics_report() {
     }' "$1" "$2"
 }
 gc_page0="" gc_auth0=""
-if await_mark start; then
+if bench_await_mark "$MARKS" "$CLIENT_PID" start; then
   bench_cpu_snapshot "${CPU_GROUPS[@]}" >"$WORK/window.cpu0"
   metrics_snapshot "$WORK/window.metrics0"
   [ -n "$PAGE_PID" ] && gc_page0="$(bench_gc_seconds "$PAGE_PID")"
   [ -n "$AUTH_PID" ] && gc_auth0="$(bench_gc_seconds "$AUTH_PID")"
-  if await_mark end; then
+  if bench_await_mark "$MARKS" "$CLIENT_PID" end; then
     bench_cpu_snapshot "${CPU_GROUPS[@]}" >"$WORK/window.cpu1"
     metrics_snapshot "$WORK/window.metrics1"
     [ -n "$gc_page0" ] && gc_page1="$(bench_gc_seconds "$PAGE_PID")"
